@@ -1,0 +1,87 @@
+# lib/gitignore.sh: merging the template's entries into an existing .gitignore.
+# The user's lines stay exactly as they are; entries they lack are appended
+# under a marked comment block, so a rerun finds them and adds nothing.
+
+GITIGNORE_MARK='# Added by ds_shell.sh: entries of the project template that were missing'
+
+# Reads .gitignore; sets gitignore_lines (one line each, between newlines,
+# without trailing blanks or carriage returns) and gitignore_ends_in_newline.
+read_gitignore() {
+    gitignore_lines=$nl gitignore_ends_in_newline=yes
+    while IFS= read -r gitignore_line || {
+        [ -n "$gitignore_line" ] && gitignore_ends_in_newline=no
+    }; do
+        strip_trailing_blanks "$gitignore_line"
+        gitignore_lines=$gitignore_lines$stripped$nl
+    done <.gitignore
+}
+
+strip_trailing_blanks() { # LINE; sets stripped
+    stripped=$1
+    while :; do
+        case $stripped in
+            *"$cr" | *' ' | *"$tab") stripped=${stripped%?} ;;
+            *) return 0 ;;
+        esac
+    done
+}
+
+# Sets missing_entries: the template's patterns that .gitignore lacks.
+find_missing_entries() {
+    missing_entries=''
+    template_gitignore=$(template_body .gitignore)
+    saved_ifs=$IFS
+    IFS=$nl
+    for entry in $template_gitignore; do
+        case $entry in
+            '#'* | '') continue ;;
+        esac
+        case $gitignore_lines in
+            *"$nl$entry$nl"*) ;;
+            *) missing_entries=$missing_entries$entry$nl ;;
+        esac
+    done
+    IFS=$saved_ifs
+}
+
+append_missing_entries() { # FILE
+    {
+        [ "$gitignore_ends_in_newline" = yes ] || printf '\n'
+        printf '\n%s\n%s' "$GITIGNORE_MARK" "$missing_entries"
+    } >>"$1"
+}
+
+# Copies .gitignore (mode and all) beside itself, appends, renames into place.
+write_merged_gitignore() {
+    remove_stale_temp .gitignore
+    current_tmp=$temp_path
+    cp -p -- .gitignore "$temp_path" || die "cannot copy .gitignore to $temp_path (in $PWD)"
+    append_missing_entries "$temp_path" || die "cannot write $temp_path (in $PWD)"
+    mv -f -- "$temp_path" .gitignore || die "cannot move $temp_path to .gitignore (in $PWD)"
+    current_tmp=''
+}
+
+act_on_existing_gitignore() {
+    if same_as_template .gitignore; then
+        counted_status identical .gitignore
+        return 0
+    fi
+    cr=$(printf '\r')
+    read_gitignore
+    find_missing_entries
+    if [ -z "$missing_entries" ]; then
+        counted_status kept .gitignore "has every entry"
+        return 0
+    fi
+    [ "$writes" = yes ] && write_merged_gitignore
+    count_lines "$missing_entries"
+    counted_status merged .gitignore "$line_count entries added"
+}
+
+count_lines() { # TEXT; sets line_count
+    line_count=0 counted_rest=$1
+    while [ -n "$counted_rest" ]; do
+        counted_rest=${counted_rest#*"$nl"}
+        line_count=$((line_count + 1))
+    done
+}
