@@ -314,17 +314,17 @@ validate_target() { # PATH
     case $target_base in
         '.' | '..') die_usage "'$1' does not exist" ;;
     esac
-    ancestor=$stripped
+    # Sets existing_ancestor: the nearest folder above that exists.
+    existing_ancestor=$stripped
     while :; do
-        case $ancestor in
-            */*) ancestor=${ancestor%/*} ;;
-            *) return 0 ;;
+        case $existing_ancestor in
+            */*) existing_ancestor=${existing_ancestor%/*} ;;
+            *) existing_ancestor=. && return 0 ;;
         esac
-        [ -n "$ancestor" ] || return 0
-        if [ -d "$ancestor" ]; then
-            return 0
-        fi
-        path_exists "$ancestor" && die_usage "cannot create '$1': '$ancestor' is not a directory"
+        [ -n "$existing_ancestor" ] || existing_ancestor=/
+        [ -d "$existing_ancestor" ] && return 0
+        path_exists "$existing_ancestor" &&
+            die_usage "cannot create '$1': '$existing_ancestor' is not a directory"
     done
 }
 
@@ -758,7 +758,6 @@ counted_status() { # WORD PATH [DETAIL]
 }
 
 scaffold_entries() {
-    n_create=0 n_identical=0 n_kept=0 n_replaced=0 n_merged=0 n_differs=0
     backup_root=''
     preflight
     [ "$writes" = yes ] && make_missing_dirs
@@ -855,7 +854,10 @@ init_git() {
         note "git is not installed: skipped git init"
         return 0
     fi
-    if [ "$target_exists" = yes ] && git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    # A dry run for a folder not made yet asks about the folder it would go in.
+    git_dir=.
+    [ "$target_exists" = yes ] || [ "$writes" = yes ] || git_dir=$existing_ancestor
+    if git -C "$git_dir" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
         return 0
     fi
     if [ "$writes" = yes ]; then

@@ -88,7 +88,10 @@ init_git() {
         note "git is not installed: skipped git init"
         return 0
     fi
-    if [ "$target_exists" = yes ] && git rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    # A dry run for a folder not made yet asks about the folder it would go in.
+    git_dir=.
+    [ "$target_exists" = yes ] || [ "$writes" = yes ] || git_dir=$existing_ancestor
+    if git -C "$git_dir" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
         return 0
     fi
     if [ "$writes" = yes ]; then

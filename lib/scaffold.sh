@@ -196,7 +196,6 @@ counted_status() { # WORD PATH [DETAIL]
 }
 
 scaffold_entries() {
-    n_create=0 n_identical=0 n_kept=0 n_replaced=0 n_merged=0 n_differs=0
     backup_root=''
     preflight
     [ "$writes" = yes ] && make_missing_dirs

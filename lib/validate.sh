@@ -114,16 +114,16 @@ validate_target() { # PATH
     case $target_base in
         '.' | '..') die_usage "'$1' does not exist" ;;
     esac
-    ancestor=$stripped
+    # Sets existing_ancestor: the nearest folder above that exists.
+    existing_ancestor=$stripped
     while :; do
-        case $ancestor in
-            */*) ancestor=${ancestor%/*} ;;
-            *) return 0 ;;
+        case $existing_ancestor in
+            */*) existing_ancestor=${existing_ancestor%/*} ;;
+            *) existing_ancestor=. && return 0 ;;
         esac
-        [ -n "$ancestor" ] || return 0
-        if [ -d "$ancestor" ]; then
-            return 0
-        fi
-        path_exists "$ancestor" && die_usage "cannot create '$1': '$ancestor' is not a directory"
+        [ -n "$existing_ancestor" ] || existing_ancestor=/
+        [ -d "$existing_ancestor" ] && return 0
+        path_exists "$existing_ancestor" &&
+            die_usage "cannot create '$1': '$existing_ancestor' is not a directory"
     done
 }

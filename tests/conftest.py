@@ -1,0 +1,183 @@
+"""The harness: runs ds_shell.sh in temporary folders and reads what it made.
+
+Every behaviour test runs under each shell of the matrix (DS_SHELL_TEST_SHELLS,
+default "bash dash"). Under CI a missing shell fails the run; elsewhere the
+tests for it are skipped, and the summary says which.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import stat
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SCRIPT = REPO / "ds_shell.sh"
+TEMPLATE = REPO / "lib" / "template"
+EXPECTED_TREE = Path(__file__).resolve().parent / "expected_tree.txt"
+DEFAULT_PYTHON = "3.12"
+
+SHELL_COMMANDS = {
+    "bash": ["bash"],
+    "bash-posix": ["bash", "--posix"],
+    "dash": ["dash"],
+    "busybox": ["busybox", "sh"],
+    "mksh": ["mksh"],
+    "yash": ["yash"],
+    "posh": ["posh"],
+    "ksh93": ["ksh93"],
+    "zsh-sh": ["zsh", "--emulate", "sh"],
+}
+
+
+def matrix() -> list[str]:
+    names = os.environ.get("DS_SHELL_TEST_SHELLS", "bash dash").split()
+    unknown = [name for name in names if name not in SHELL_COMMANDS]
+    if unknown:
+        raise pytest.UsageError(f"unknown shell(s) in DS_SHELL_TEST_SHELLS: {unknown}")
+    return names
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "shell" in metafunc.fixturenames:
+        metafunc.parametrize("shell", matrix(), indirect=True)
+
+
+@pytest.fixture
+def shell(request: pytest.FixtureRequest) -> list[str]:
+    command = SHELL_COMMANDS[request.param]
+    if shutil.which(command[0]) is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"shell {request.param} is not installed, and CI needs every shell")
+        pytest.skip(f"shell {request.param} is not installed")
+    return command
+
+
+@dataclass
+class Result:
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def clean_env(**extra: str) -> dict[str, str]:
+    """The environment of a user's terminal, without what would change the output."""
+    env = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("SUDO_", "DS_SHELL_", "GIT_", "WSL_")) and key not in {"NO_COLOR", "CDPATH"}
+    }
+    env["TERM"] = "xterm"
+    env.update(extra)
+    return env
+
+
+def run(
+    shell: list[str],
+    *args: str,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    script: Path = SCRIPT,
+    stdin: str | None = None,
+) -> Result:
+    proc = subprocess.run(
+        [*shell, str(script), *args],
+        cwd=cwd,
+        env=env if env is not None else clean_env(),
+        input=stdin,
+        capture_output=True,
+        text=True,
+        errors="surrogateescape",
+        timeout=60,
+    )
+    return Result(proc.returncode, proc.stdout, proc.stderr)
+
+
+def output_path(relative: str) -> str:
+    """lib/template's naming: a leading "dot-" in a name stands for "."."""
+    return "/".join("." + part[4:] if part.startswith("dot-") else part for part in relative.split("/"))
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def expected_files(name: str, python: str = DEFAULT_PYTHON) -> dict[str, bytes]:
+    """Each generated file's bytes, rendered here from lib/template independently of the script."""
+    files = {}
+    for path in sorted(TEMPLATE.rglob("*")):
+        if path.is_file():
+            text = path.read_bytes()
+            text = text.replace(b"{{PROJECT_NAME}}", name.encode())
+            text = text.replace(b"{{PROJECT_SLUG}}", slug(name).encode())
+            text = text.replace(b"{{PYTHON_VERSION}}", python.encode())
+            files[output_path(path.relative_to(TEMPLATE).as_posix())] = text
+    return files
+
+
+def expected_tree() -> list[str]:
+    return EXPECTED_TREE.read_text().split()
+
+
+def tree(root: Path, *, with_git: bool = False) -> list[str]:
+    """Every path under ROOT, folders with a trailing "/"; .git's content is left out."""
+    paths = []
+    for dirpath, dirnames, filenames in os.walk(root):
+        rel = Path(dirpath).relative_to(root).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        if ".git" in dirnames:
+            dirnames.remove(".git")
+            if with_git:
+                paths.append(prefix + ".git/")
+        paths += [prefix + d + "/" for d in dirnames]
+        paths += [prefix + f for f in filenames]
+    return sorted(paths)
+
+
+def read_files(root: Path) -> dict[str, bytes]:
+    return {p: (root / p).read_bytes() for p in tree(root) if not p.endswith("/")}
+
+
+def snapshot(root: Path) -> dict[str, tuple]:
+    """What a rerun must not change: bytes, mode, owner and mtime of every path."""
+    state = {}
+    for p in tree(root, with_git=True):
+        st = (root / p).lstat()
+        data = b"" if p.endswith("/") else (root / p).read_bytes()
+        state[p] = (hashlib.sha256(data).hexdigest(), stat.S_IMODE(st.st_mode), st.st_uid, st.st_gid, st.st_mtime_ns)
+    return state
+
+
+def fingerprint(root: Path) -> dict[str, tuple[str, int]]:
+    """Content hash and mode of every path: what must be the same under every shell."""
+    return {
+        p: (
+            "" if p.endswith("/") else hashlib.sha256((root / p).read_bytes()).hexdigest(),
+            stat.S_IMODE((root / p).lstat().st_mode),
+        )
+        for p in tree(root)
+    }
+
+
+def status_lines(stdout: str) -> dict[str, str]:
+    """{path: status word} from the status lines of a run."""
+    lines = {}
+    for line in stdout.splitlines():
+        match = re.match(r"^ *(create|identical|kept|replaced|merged|missing|differs|incomplete|conflict)  (\S+)", line)
+        if match:
+            lines[match.group(2)] = match.group(1)
+    return lines
+
+
+@pytest.fixture
+def umask022():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
