@@ -593,7 +593,7 @@ is_below_link() { # PATH
 # Sets state: missing, dir, linked-dir, regular, symlink, skip or conflict (with
 # conflict_reason).
 inspect_dir() { # DIR
-    if is_below_link "$1/"; then
+    if is_below_link "$1"; then
         state=skip
     elif [ -h "$1" ]; then
         if [ -d "$1" ]; then state=linked-dir; else
@@ -779,7 +779,7 @@ init_shell() {
         *) PROG=ds_shell.sh ;;
     esac
     current_tmp='' owner=''
-    opt_quiet=no e_red='' e_yellow='' e_reset=''
+    opt_quiet=no
 }
 
 on_exit() {
@@ -832,14 +832,16 @@ note_windows_drive() {
 
 # Makes DIRECTORY and any missing parents, giving each to the sudo user.
 create_target() { # PATH
-    create_path=$1
+    strip_trailing_slashes "$1"
+    create_path=$stripped
     set --
     while ! [ -d "$create_path" ]; do
         set -- "$create_path" "$@"
         case $create_path in
-            */*) create_path=${create_path%/*} ;;
+            */*) strip_trailing_slashes "${create_path%/*}" ;;
             *) break ;;
         esac
+        create_path=$stripped
         [ -n "$create_path" ] || break
     done
     [ $# -gt 0 ] || return 0
@@ -962,9 +964,9 @@ run_scaffold() {
 main() {
     [ -z "${DS_SHELL_TEST_NO_MAIN-}" ] || return 0
     init_shell
+    setup_colours
     set_defaults
     parse_args "$@"
-    setup_colours
     validate_modes
     validate_python "$opt_python"
     target=${target_arg:-.}

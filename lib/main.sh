@@ -13,7 +13,7 @@ init_shell() {
         *) PROG=ds_shell.sh ;;
     esac
     current_tmp='' owner=''
-    opt_quiet=no e_red='' e_yellow='' e_reset=''
+    opt_quiet=no
 }
 
 on_exit() {
@@ -66,14 +66,16 @@ note_windows_drive() {
 
 # Makes DIRECTORY and any missing parents, giving each to the sudo user.
 create_target() { # PATH
-    create_path=$1
+    strip_trailing_slashes "$1"
+    create_path=$stripped
     set --
     while ! [ -d "$create_path" ]; do
         set -- "$create_path" "$@"
         case $create_path in
-            */*) create_path=${create_path%/*} ;;
+            */*) strip_trailing_slashes "${create_path%/*}" ;;
             *) break ;;
         esac
+        create_path=$stripped
         [ -n "$create_path" ] || break
     done
     [ $# -gt 0 ] || return 0
@@ -196,9 +198,9 @@ run_scaffold() {
 main() {
     [ -z "${DS_SHELL_TEST_NO_MAIN-}" ] || return 0
     init_shell
+    setup_colours
     set_defaults
     parse_args "$@"
-    setup_colours
     validate_modes
     validate_python "$opt_python"
     target=${target_arg:-.}

@@ -31,7 +31,7 @@ is_below_link() { # PATH
 # Sets state: missing, dir, linked-dir, regular, symlink, skip or conflict (with
 # conflict_reason).
 inspect_dir() { # DIR
-    if is_below_link "$1/"; then
+    if is_below_link "$1"; then
         state=skip
     elif [ -h "$1" ]; then
         if [ -d "$1" ]; then state=linked-dir; else

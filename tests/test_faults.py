@@ -1,0 +1,209 @@
+"""Interrupts, truncated downloads, Windows line endings and sudo."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+
+import pytest
+
+from conftest import SCRIPT, clean_env, expected_files, expected_tree, run, tree
+
+SIGNALS = [signal.SIGTERM, signal.SIGINT, signal.SIGHUP]
+EXIT_STATUS = {signal.SIGHUP: 129, signal.SIGINT: 130, signal.SIGTERM: 143}
+N_FILES = sum(1 for path in expected_tree() if not path.endswith("/"))
+
+
+def assert_absent_or_complete(project, *, temp_allowed=False):
+    expected = expected_files("p")
+    dirs = {path for path in expected_tree() if path.endswith("/")}
+    for path in tree(project):
+        if path.endswith(".ds_shell-tmp"):
+            assert temp_allowed, f"temporary file left behind: {path}"
+        elif path.endswith("/"):
+            assert path in dirs, path
+        else:
+            assert (project / path).read_bytes() == expected[path], f"{path} is half-written"
+
+
+def assert_rerun_completes(tmp_path, shell):
+    result = run(shell, "--no-git", "p", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert tree(tmp_path / "p") == expected_tree()
+    assert_absent_or_complete(tmp_path / "p")
+
+
+STUB_MV = """#!/bin/sh
+n=$(cat "$STUB_COUNTER")
+n=$((n + 1))
+echo "$n" >"$STUB_COUNTER"
+if [ "$n" = "$STUB_KILL_AT" ]; then
+    if [ "$STUB_WHEN" = before ]; then
+        kill -s "$STUB_SIGNAL" "$PPID"
+        exit 1
+    fi
+    "$STUB_REAL_MV" "$@"
+    status=$?
+    kill -s "$STUB_SIGNAL" "$PPID"
+    exit "$status"
+fi
+exec "$STUB_REAL_MV" "$@"
+"""
+
+
+@pytest.fixture
+def stub_mv(tmp_path):
+    bin_dir = tmp_path / "stub-bin"
+    bin_dir.mkdir()
+    (bin_dir / "mv").write_text(STUB_MV)
+    os.chmod(bin_dir / "mv", 0o755)
+    return bin_dir
+
+
+@pytest.mark.parametrize("when", ["before", "after"])
+@pytest.mark.parametrize("kill_at", range(1, N_FILES + 1))
+def test_interrupt_at_each_file_write(tmp_path, shell, stub_mv, when, kill_at):
+    """A signal just before or just after each file is renamed into place."""
+    sig = SIGNALS[kill_at % 3]
+    counter = tmp_path / "counter"
+    counter.write_text("0")
+    env = clean_env(
+        PATH=f"{stub_mv}:{os.environ['PATH']}",
+        STUB_COUNTER=str(counter),
+        STUB_KILL_AT=str(kill_at),
+        STUB_WHEN=when,
+        STUB_SIGNAL=sig.name[3:],
+        STUB_REAL_MV=shutil.which("mv"),
+    )
+    result = run(shell, "--no-git", "p", cwd=tmp_path, env=env)
+    if when == "after":
+        assert result.returncode == EXIT_STATUS[sig]
+        assert "interrupted; no file was left half-written" in result.stderr
+    else:
+        assert result.returncode in (1, EXIT_STATUS[sig])
+    assert_absent_or_complete(tmp_path / "p")
+    assert_rerun_completes(tmp_path, shell)
+
+
+def timed_kill(tmp_path, shell, sig, delay):
+    proc = subprocess.Popen(
+        [*shell, str(SCRIPT), "--no-git", "p"], cwd=tmp_path, env=clean_env(),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    time.sleep(delay)
+    proc.send_signal(sig)
+    proc.wait(timeout=30)
+
+
+@pytest.mark.parametrize("step", range(16))
+def test_signal_at_any_moment(tmp_path, shell, step):
+    timed_kill(tmp_path, shell, SIGNALS[step % 3], step * 0.004)
+    assert_absent_or_complete(tmp_path / "p")
+    assert_rerun_completes(tmp_path, shell)
+
+
+@pytest.mark.parametrize("step", range(8))
+def test_after_sigkill_a_rerun_completes_and_leaves_no_temporary_file(tmp_path, shell, step):
+    timed_kill(tmp_path, shell, signal.SIGKILL, step * 0.008)
+    assert_absent_or_complete(tmp_path / "p", temp_allowed=True)
+    assert_rerun_completes(tmp_path, shell)
+
+
+def cut_points(data: bytes) -> list[int]:
+    """Every 5th line end, and every byte of the last three lines but the final newline
+    (without which the copy is whole)."""
+    ends = [i + 1 for i, byte in enumerate(data) if byte == ord("\n")]
+    tail_start = ends[-4]
+    return sorted(point for point in set(ends[::5] + list(range(tail_start, len(data)))) if point < len(data) - 1)
+
+
+def test_a_truncated_copy_runs_nothing(tmp_path, shell):
+    data = SCRIPT.read_bytes()
+    cut = tmp_path / "cut.sh"
+    work = tmp_path / "work"
+    work.mkdir()
+    points = cut_points(data)
+    assert len(points) > 300
+    for point in points:
+        cut.write_bytes(data[:point])
+        subprocess.run([*shell, str(cut)], cwd=work, env=clean_env(), capture_output=True, timeout=30)
+        subprocess.run([*shell, str(cut), "made"], cwd=work, env=clean_env(), capture_output=True, timeout=30)
+        assert os.listdir(work) == [], f"a copy cut at byte {point} of {len(data)} wrote something"
+    cut.write_bytes(data)
+    subprocess.run([*shell, str(cut), "--no-git"], cwd=work, env=clean_env(), capture_output=True, timeout=30)
+    assert tree(work) == expected_tree(), "the uncut copy must work, or this test proves nothing"
+
+
+def test_a_crlf_copy_stops_with_a_message_and_writes_nothing(tmp_path, shell):
+    crlf = tmp_path / "ds_shell.sh"
+    crlf.write_bytes(SCRIPT.read_bytes().replace(b"\n", b"\r\n"))
+    work = tmp_path / "work"
+    work.mkdir()
+    result = run(shell, "p", cwd=work, script=crlf)
+    assert result.returncode == 2
+    assert result.stderr == (
+        "ds_shell.sh: error: this copy has Windows (CRLF) line endings, which sh cannot run;"
+        " convert it with 'dos2unix ds_shell.sh' or 'sed -i \"s/\\r$//\" ds_shell.sh', then run it again\n"
+    )
+    assert os.listdir(work) == []
+
+
+def test_the_suggested_sed_fix_works(tmp_path, shell):
+    crlf = tmp_path / "ds_shell.sh"
+    crlf.write_bytes(SCRIPT.read_bytes().replace(b"\n", b"\r\n"))
+    subprocess.run(["sed", "-i", "s/\r$//", str(crlf)], check=True)
+    assert crlf.read_bytes() == SCRIPT.read_bytes()
+
+
+needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="sudo ownership needs root (CI runs as root)")
+
+
+@needs_root
+def test_under_sudo_everything_belongs_to_the_user(tmp_path, shell):
+    env = clean_env(SUDO_UID="4321", SUDO_GID="4322", SUDO_USER="alice")
+    result = run(shell, "new/p", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    assert "sudo is not needed" in result.stderr and "will belong to alice" in result.stderr
+    assert os.stat(tmp_path).st_uid == 0
+    for root in [tmp_path / "new", tmp_path / "new/p"]:
+        assert (os.stat(root).st_uid, os.stat(root).st_gid) == (4321, 4322)
+    for dirpath, dirnames, filenames in os.walk(tmp_path / "new/p"):
+        for name in dirnames + filenames:
+            st = os.lstat(os.path.join(dirpath, name))
+            assert (st.st_uid, st.st_gid) == (4321, 4322), os.path.join(dirpath, name)
+    assert (tmp_path / "new/p/.git/HEAD").exists()
+
+
+@needs_root
+def test_under_sudo_backups_and_merges_belong_to_the_user(tmp_path, shell):
+    env = clean_env(SUDO_UID="4321", SUDO_GID="4322")
+    p = tmp_path / "p"
+    p.mkdir()
+    os.chown(p, 4321, 4322)
+    (p / "README.md").write_text("mine\n")
+    (p / ".gitignore").write_text("*.log\n")
+    os.chown(p / ".gitignore", 4321, 4322)
+    result = run(shell, "--no-git", "--force", "p", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    for dirpath, dirnames, filenames in os.walk(p):
+        for name in dirnames + filenames:
+            st = os.lstat(os.path.join(dirpath, name))
+            assert (st.st_uid, st.st_gid) == (4321, 4322), os.path.join(dirpath, name)
+
+
+def test_warns_when_env_cannot_be_made_private(tmp_path, shell):
+    """As on a Windows-mounted folder, where modes are what the mount says."""
+    bin_dir = tmp_path / "stub-bin"
+    bin_dir.mkdir()
+    (bin_dir / "chmod").write_text(f'#!/bin/sh\nshift $(($# - 1))\nexec {shutil.which("chmod")} 777 "$1"\n')
+    os.chmod(bin_dir / "chmod", 0o755)
+    env = clean_env(PATH=f"{bin_dir}:{os.environ['PATH']}")
+    result = run(shell, "--no-git", "p", cwd=tmp_path, env=env)
+    assert result.returncode == 0
+    assert "ds_shell.sh: warning: could not make src/app/.env readable by its owner only" in result.stderr
+    assert tree(tmp_path / "p") == expected_tree()
+    quiet = run(shell, "--no-git", "-q", "q", cwd=tmp_path, env=env)
+    assert quiet.stderr == ""
