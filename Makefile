@@ -46,13 +46,13 @@ pytest: $(STAMP) ## the pytest suite in tests/
 bats: $(STAMP) ## the bats-core tests of the command line
 	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/bats tests
 
-install: ds_shell.sh ## install as $(BINDIR)/ds_shell (PREFIX=/usr/local)
+install: ds_shell.sh ## install ds_shell.sh as ds_shell in PREFIX/bin (default PREFIX=/usr/local)
 	mkdir -p "$(DESTDIR)$(BINDIR)"
 	cp ds_shell.sh "$(DESTDIR)$(BINDIR)/ds_shell.tmp"
 	chmod 755 "$(DESTDIR)$(BINDIR)/ds_shell.tmp"
 	mv -f "$(DESTDIR)$(BINDIR)/ds_shell.tmp" "$(DESTDIR)$(BINDIR)/ds_shell"
 
-uninstall: ## remove $(BINDIR)/ds_shell
+uninstall: ## remove ds_shell from PREFIX/bin
 	rm -f "$(DESTDIR)$(BINDIR)/ds_shell"
 
 clean: ## remove .venv and test caches (ds_shell.sh is committed and stays)

@@ -713,7 +713,7 @@ settle_file() { # FILE
 }
 
 same_as_template() { # FILE
-    template_body "$1" | cmp -s - "$1"
+    template_body "$1" 2>/dev/null | cmp -s - "$1"
 }
 
 settle_existing_file() { # FILE
@@ -833,7 +833,7 @@ note_windows_drive() {
 # Makes DIRECTORY and any missing parents, giving each to the sudo user.
 create_target() { # PATH
     strip_trailing_slashes "$1"
-    create_path=$stripped
+    create_path=$stripped shown_target=$stripped/
     set --
     while ! [ -d "$create_path" ]; do
         set -- "$create_path" "$@"
@@ -847,7 +847,7 @@ create_target() { # PATH
     [ $# -gt 0 ] || return 0
     mkdir -- "$@" || die "cannot create the folder '$target'"
     give_to_owner "$@"
-    counted_status create "$target/"
+    counted_status create "$shown_target"
 }
 
 init_git() {
@@ -904,7 +904,7 @@ print_summary() {
     summary_counts
     say ""
     if [ "$opt_dry_run" = yes ]; then
-        say "Dry run for '$project_name' in $target: $counts. Nothing was written."
+        say "Dry run for '$project_name' in $target: a real run would report $counts. Nothing was written."
         return 0
     fi
     say "Project '$project_name' is ready in $target: $counts."
@@ -953,7 +953,8 @@ run_scaffold() {
             create_target "$target"
             enter_dir "$target"
         else
-            counted_status create "$target/"
+            strip_trailing_slashes "$target"
+            counted_status create "$stripped/"
         fi
     fi
     scaffold_entries

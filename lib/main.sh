@@ -67,7 +67,7 @@ note_windows_drive() {
 # Makes DIRECTORY and any missing parents, giving each to the sudo user.
 create_target() { # PATH
     strip_trailing_slashes "$1"
-    create_path=$stripped
+    create_path=$stripped shown_target=$stripped/
     set --
     while ! [ -d "$create_path" ]; do
         set -- "$create_path" "$@"
@@ -81,7 +81,7 @@ create_target() { # PATH
     [ $# -gt 0 ] || return 0
     mkdir -- "$@" || die "cannot create the folder '$target'"
     give_to_owner "$@"
-    counted_status create "$target/"
+    counted_status create "$shown_target"
 }
 
 init_git() {
@@ -138,7 +138,7 @@ print_summary() {
     summary_counts
     say ""
     if [ "$opt_dry_run" = yes ]; then
-        say "Dry run for '$project_name' in $target: $counts. Nothing was written."
+        say "Dry run for '$project_name' in $target: a real run would report $counts. Nothing was written."
         return 0
     fi
     say "Project '$project_name' is ready in $target: $counts."
@@ -187,7 +187,8 @@ run_scaffold() {
             create_target "$target"
             enter_dir "$target"
         else
-            counted_status create "$target/"
+            strip_trailing_slashes "$target"
+            counted_status create "$stripped/"
         fi
     fi
     scaffold_entries

@@ -151,7 +151,7 @@ settle_file() { # FILE
 }
 
 same_as_template() { # FILE
-    template_body "$1" | cmp -s - "$1"
+    template_body "$1" 2>/dev/null | cmp -s - "$1"
 }
 
 settle_existing_file() { # FILE

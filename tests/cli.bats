@@ -202,3 +202,22 @@ load test_helper
     run ${TEST_SHELL:-sh} "$BATS_TEST_TMPDIR/ds_shell" --version
     [ "$output" = "ds_shell 1.0.0" ]
 }
+
+@test "sourced with DS_SHELL_TEST_NO_MAIN set, it defines its functions and runs nothing" {
+    DS_SHELL_TEST_NO_MAIN=1 . "$SCRIPT"
+    assert_nothing_written
+    is_valid_name churn.model_2-b
+    ! is_valid_name -x
+    ! is_valid_name 'a b'
+    normalise_name '  Données (2024) v2.. '
+    [ "$normalised" = "Donn-es-2024-v2" ]
+    slug_of_name Churn.Model__V2
+    [ "$project_slug" = "churn-model-v2" ]
+}
+
+@test "a missing DIRECTORY's status line has no doubled slashes" {
+    run ds_shell --no-git new//
+    [ "${lines[0]}" = "    create  new/" ]
+    run ds_shell --no-git --dry-run other///
+    [ "${lines[0]}" = "    create  other/" ]
+}

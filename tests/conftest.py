@@ -19,7 +19,9 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SCRIPT = REPO / "ds_shell.sh"
+COMMITTED_SCRIPT = REPO / "ds_shell.sh"
+# The script under test; test_failsafe.py points it at broken builds.
+SCRIPT = Path(os.environ.get("DS_SHELL_SCRIPT", COMMITTED_SCRIPT))
 TEMPLATE = REPO / "lib" / "template"
 EXPECTED_TREE = Path(__file__).resolve().parent / "expected_tree.txt"
 DEFAULT_PYTHON = "3.12"

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, SCRIPT, TEMPLATE, expected_files, output_path, run, tree
+from conftest import COMMITTED_SCRIPT as SCRIPT
+from conftest import REPO, TEMPLATE, expected_files, output_path, run, tree
 
 # Bytes that a careless heredoc would mangle: expansions, backticks,
 # backslashes, quotes, tabs, carriage returns, a line that is the

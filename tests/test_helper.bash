@@ -2,7 +2,8 @@
 # TEST_SHELL picks the shell that runs ds_shell.sh (default: sh).
 
 REPO=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
-SCRIPT=$REPO/ds_shell.sh
+# DS_SHELL_SCRIPT: the script under test (tests/test_failsafe.py sets it).
+SCRIPT=${DS_SHELL_SCRIPT:-$REPO/ds_shell.sh}
 
 setup() {
     WORK=$BATS_TEST_TMPDIR/work

@@ -1,0 +1,99 @@
+"""The suite can fail: each broken build below must turn a named test red.
+
+In the spirit of bats-core's failsafe job. Each case breaks one promise in a
+copy of ds_shell.sh and runs the test that guards it against that copy.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import COMMITTED_SCRIPT, REPO
+
+MUTANTS = {
+    "interrupt leaves the temporary file": (
+        "on_signal() { # EXIT-STATUS\n    remove_current_temp\n",
+        "on_signal() { # EXIT-STATUS\n    current_tmp=''\n",
+        "test_faults.py::test_interrupt_at_each_file_write",
+    ),
+    ".env replaced by --force": (
+        '    elif is_secret "$1"; then\n        counted_status kept "$1" "never replaced"\n',
+        "",
+        "test_safety.py::test_env_is_never_replaced_even_with_force",
+    ),
+    "no CRLF guard": (
+        "case $ds_shell_cr in ?*)",
+        "case $ds_shell_cr in x?*)",
+        "test_faults.py::test_a_crlf_copy_stops_with_a_message_and_writes_nothing",
+    ),
+    "main called bare on the last line": (
+        '{ main "$@"; }\n',
+        'main "$@"\n',
+        "test_faults.py::test_a_truncated_copy_runs_nothing",
+    ),
+    "no chown under sudo": (
+        'give_to_owner() { # [-R] PATH...\n',
+        'give_to_owner() { # [-R] PATH...\n    return 0\n',
+        "test_faults.py::test_under_sudo_everything_belongs_to_the_user",
+    ),
+    ".gitignore entries appended on every run": (
+        '            *"$nl$entry$nl"*) ;;\n',
+        "",
+        "test_safety.py::test_existing_gitignore_is_merged_and_a_rerun_adds_nothing",
+    ),
+    "identical files rewritten": (
+        '    elif same_as_template "$1"; then\n        counted_status identical "$1"\n',
+        "",
+        "test_safety.py::test_rerun_changes_nothing",
+    ),
+    "NO_COLOR ignored": (
+        '    [ -z "${NO_COLOR-}" ] || return 1\n',
+        "",
+        "test_output.py::test_no_colour_with_no_color_or_a_dumb_terminal",
+    ),
+    "a byte of a template changed": (
+        "    PYTHONUNBUFFERED=1\n",
+        "    PYTHONUNBUFFERED=0\n",
+        "test_tree.py::test_every_file_is_the_rendered_template",
+    ),
+    "--python not checked": (
+        '    validate_python "$opt_python"\n',
+        "",
+        "cli.bats:an invalid --python is a usage error",
+    ),
+    "an option parsed wrongly": (
+        "            -n?*) opt_name=${1#-n} opt_name_given=yes ;;\n",
+        "            -n?*) opt_name=${1#-} opt_name_given=yes ;;\n",
+        "cli.bats:short options combine and take their value attached or apart",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", MUTANTS)
+def test_a_broken_build_fails_its_test(tmp_path, name):
+    old, new, test = MUTANTS[name]
+    script = COMMITTED_SCRIPT.read_text()
+    assert script.count(old) == 1, f"the mutation of {name!r} no longer applies: update it"
+    mutant = tmp_path / "ds_shell.sh"
+    mutant.write_text(script.replace(old, new))
+    bin_dir = Path(sys.executable).parent
+    env = {
+        **os.environ,
+        "DS_SHELL_SCRIPT": str(mutant),
+        "DS_SHELL_TEST_SHELLS": "dash",
+        "PATH": f"{bin_dir}:{os.environ['PATH']}",
+    }
+    if test.startswith("cli.bats:"):
+        command = ["bats", "-f", test.split(":", 1)[1], "tests/cli.bats"]
+        failed = "not ok 1"
+    else:
+        command = [sys.executable, "-m", "pytest", "-x", "-q", "-p", "no:cacheprovider", f"tests/{test}"]
+        failed = " failed"
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 1, f"{test} passed against a build with {name!r}:\n{result.stdout[-2000:]}"
+    assert failed in result.stdout
