@@ -992,6 +992,7 @@ main() {
 TEMPLATE_ENTRIES='
 .gitattributes
 .gitignore
+.gitlab-ci.yml
 Dockerfile
 README.md
 data/
@@ -1083,6 +1084,34 @@ Thumbs.db
 # gets its models from there. Ignore large files inside them one by one.
 DS_SHELL_EOF
         ;;
+    '.gitlab-ci.yml')
+        render <<'DS_SHELL_EOF'
+# GitLab CI/CD: builds the API image from src/ and pushes it to this project's
+# container registry, on the default branch only.
+#
+# Kaniko, which this layout used to build in CI, was archived by Google in 2025
+# and gets no more fixes. Buildah, maintained by the Podman project, builds the
+# same Dockerfile with no Docker daemon and no privileged runner.
+stages:
+  - build
+
+build-api-image:
+  stage: build
+  image: quay.io/buildah/stable:v1.44.0
+  variables:
+    STORAGE_DRIVER: vfs
+    BUILDAH_FORMAT: docker
+    BUILDAH_ISOLATION: chroot
+    API_IMAGE: $CI_REGISTRY_IMAGE/api
+  rules:
+    - if: $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH
+  script:
+    - echo "$CI_REGISTRY_PASSWORD" | buildah login --username "$CI_REGISTRY_USER" --password-stdin "$CI_REGISTRY"
+    - buildah build --tag "$API_IMAGE:$CI_COMMIT_SHORT_SHA" --tag "$API_IMAGE:latest" src
+    - buildah push "$API_IMAGE:$CI_COMMIT_SHORT_SHA"
+    - buildah push "$API_IMAGE:latest"
+DS_SHELL_EOF
+        ;;
     'Dockerfile')
         render <<'DS_SHELL_EOF'
 # The notebook image: Jupyter's maintained scipy-notebook image (pandas,
@@ -1099,68 +1128,94 @@ DS_SHELL_EOF
 # {{PROJECT_NAME}}
 
 A machine-learning project laid out for both model development and deployment:
-notebooks and an API share one copy of the code, and the API image is built
-from `src/` with the models it serves.
+the notebooks and the API share one copy of the code in `src/app/modules`, and
+the API image is built from `src/` with the models it serves.
 
 ## Layout
 
 ```
-data/                     data sets: small ones are kept in git, large ones ignored one by one
-notebooks/                the work, in order:
-  01_eda.ipynb                                exploratory data analysis
-  02_data_imputation_model_build.ipynb        the imputation model
-  03_data_preprocessing_final.ipynb           the final preprocessing
-  04_model_training.ipynb                     training; saves the model
-  workbench.ipynb                             scratch space
-references/               papers, data dictionaries, notes
-src/                      the API, built into its image from here
-  Dockerfile              the API image (python:{{PYTHON_VERSION}}-slim)
-  fastapi-docker-compose.yml  the API in development, reloaded on change
-  requirements.txt        what the API and the modules need (setup.py reads it)
-  setup.py                pip install ./src makes "import modules" work anywhere
+data/                       data sets; small ones are kept in git
+notebooks/                  the work, in order:
+  01_eda.ipynb                          exploratory data analysis
+  02_data_imputation_model_build.ipynb  fits and saves the imputation model
+  03_data_preprocessing_final.ipynb     applies the saved preprocessing
+  04_model_training.ipynb               trains the model, saves it in test_models
+  workbench.ipynb                       room for experiments
+references/                 papers, data dictionaries, notes
+src/                        the API; its image is built from here
+  Dockerfile                the API image (python:{{PYTHON_VERSION}}-slim, no root process)
+  fastapi-docker-compose.yml  the API in development, reloaded on every change
+  requirements.txt          what the API and the modules need (setup.py reads it)
+  setup.py                  pip install ./src makes "import modules" work anywhere
   app/
-    main.py               the FastAPI app: GET /health, POST /predict
-    .env                  development settings; ignored by git
-    modules/              code shared by the notebooks and the API
-      models.py           the model folders; save and load models
-      data_pre.py         records to model input, with the saved preprocessing
+    main.py                 the FastAPI app: GET /health, POST /predict
+    .env                    development settings; ignored by git and by the image
+    modules/                code the notebooks and the API share
+      models.py             the model folders; saving and loading models
+      data_pre.py           data set loading, preprocessing, model input
     assets/models/
       test_models/                 new models, under evaluation
       current_models/              the model the API serves
       deprecated_models/           models that were replaced
-      data_preprocessing_models/   fitted imputers, scalers and encoders
-Dockerfile                the notebook image (quay.io/jupyter/scipy-notebook)
-notebook-docker-compose.yml  Jupyter with the project mounted
-requirements.txt          libraries the notebooks add to the notebook image
+      data_preprocessing_models/   fitted imputers, scalers, encoders, applied in name order
+Dockerfile                  the notebook image (quay.io/jupyter/scipy-notebook)
+notebook-docker-compose.yml Jupyter with the project mounted
+requirements.txt            libraries the notebooks add to the notebook image
+.gitlab-ci.yml              builds the API image and pushes it to the registry
 ```
 
 ## Model life cycle
 
-A model trained in `04_model_training.ipynb` is saved in `test_models`. When
-it is good enough, move it to `current_models`: the API serves the last file
-there by name. Move the model it replaces to `deprecated_models`, so that
-every model that was served stays at hand.
+1. `04_model_training.ipynb` saves a new model in `test_models`.
+2. When it is good enough, move it to `current_models`: the API serves the
+   last file there by name (or the one `CURRENT_MODEL` in `src/app/.env` names).
+3. Move the model it replaces to `deprecated_models`, so that every model that
+   was ever served stays at hand.
+
+The preprocessing models in `data_preprocessing_models` are applied first, by
+the notebooks and the API alike, so both see the same input.
 
 ## Quick start
 
-Notebooks, in Docker (Jupyter prints the address to open):
+Notebooks in Docker; open the `http://127.0.0.1:8888/lab?token=...` address it prints:
 
     docker compose -f notebook-docker-compose.yml up --build
 
-The API in development, in Docker, then open http://localhost:8002/docs:
+Notebooks locally, without Docker:
+
+    python -m venv .venv && . .venv/bin/activate
+    pip install -r src/requirements.txt -r requirements.txt jupyterlab
+    jupyter lab
+
+The API in development, in Docker; then open http://localhost:8002/docs:
 
     docker compose -f src/fastapi-docker-compose.yml up --build
 
-The API locally, without Docker:
+The API locally, without Docker (in the virtual environment above):
 
-    python -m venv .venv && . .venv/bin/activate
     pip install -r src/requirements.txt
     cd src/app && uvicorn main:app --reload
 
-The API image:
+Ask it for predictions, one per record:
+
+    curl -X POST http://localhost:8000/predict -H 'Content-Type: application/json' -d '[{"feature_1": 1.0}]'
+
+The shared modules as a package, importable from any folder:
+
+    pip install ./src
+
+The API image, as CI builds it:
 
     docker build -t {{PROJECT_SLUG}}-api src
     docker run --rm -p 8002:80 {{PROJECT_SLUG}}-api
+
+## Continuous integration
+
+`.gitlab-ci.yml` builds the API image from `src/` and pushes it to the
+project's GitLab container registry as `api:<commit>` and `api:latest`, on the
+default branch. It builds with Buildah: Kaniko, which this layout used before,
+was archived by Google in 2025 and gets no more fixes, while Buildah is
+maintained and needs neither a Docker daemon nor a privileged runner.
 DS_SHELL_EOF
         ;;
     'data/.gitkeep') ;; # an empty file
@@ -1195,7 +1250,7 @@ DS_SHELL_EOF
    "source": [
     "# {{PROJECT_NAME}}: Exploratory data analysis\n",
     "\n",
-    "A first look at the data in `data/`: size, types, missing values and distributions. Findings here decide the imputation and preprocessing of the next notebooks."
+    "A first look at the data in `data/`: size, types, missing values and distributions. What it shows decides the imputation and preprocessing of the next notebooks."
    ]
   },
   {
@@ -1205,7 +1260,8 @@ DS_SHELL_EOF
    "metadata": {},
    "outputs": [],
    "source": [
-    "# Make the shared modules in src/app importable, from wherever this notebook runs.\n",
+    "# Makes the shared modules in src/app importable, wherever Jupyter was started\n",
+    "# in the project (the notebook's folder is the working directory).\n",
     "import sys\n",
     "from pathlib import Path\n",
     "\n",
@@ -1214,13 +1270,11 @@ DS_SHELL_EOF
     "    (p for p in [here, *here.parents] if (p / \"src\" / \"app\" / \"modules\").is_dir()), None\n",
     ")\n",
     "if PROJECT_DIR is None:\n",
-    "    raise RuntimeError(\"start Jupyter inside the project: src/app/modules was not found\")\n",
+    "    raise RuntimeError(\"open this notebook inside the project: src/app/modules was not found\")\n",
     "if str(PROJECT_DIR / \"src\" / \"app\") not in sys.path:\n",
     "    sys.path.insert(0, str(PROJECT_DIR / \"src\" / \"app\"))\n",
     "\n",
-    "from modules import data_pre, models  # noqa: E402\n",
-    "\n",
-    "DATA_DIR = PROJECT_DIR / \"data\""
+    "from modules import data_pre"
    ]
   },
   {
@@ -1230,15 +1284,12 @@ DS_SHELL_EOF
    "metadata": {},
    "outputs": [],
    "source": [
-    "data_files = sorted(p for p in DATA_DIR.iterdir() if p.suffix in {\".csv\", \".parquet\"})\n",
-    "if not data_files:\n",
-    "    print(f\"No data yet: put a .csv or .parquet file in {DATA_DIR} and run this notebook again.\")\n",
+    "dataset = data_pre.load_dataset(PROJECT_DIR / \"data\")\n",
+    "if dataset is None:\n",
+    "    print(f\"No data yet: put a .csv or .parquet file in {PROJECT_DIR / 'data'}, then run again.\")\n",
     "    frame = None\n",
     "else:\n",
-    "    import pandas as pd\n",
-    "\n",
-    "    path = data_files[0]\n",
-    "    frame = pd.read_csv(path) if path.suffix == \".csv\" else pd.read_parquet(path)\n",
+    "    path, frame = dataset\n",
     "    print(f\"{path.name}: {frame.shape[0]} rows, {frame.shape[1]} columns\")"
    ]
   },
@@ -1249,11 +1300,13 @@ DS_SHELL_EOF
    "metadata": {},
    "outputs": [],
    "source": [
+    "from IPython.display import display\n",
+    "\n",
     "if frame is not None:\n",
     "    display(frame.head())\n",
     "    display(frame.describe(include=\"all\").T)\n",
     "    print(\"Missing values per column:\")\n",
-    "    print(frame.isna().sum().sort_values(ascending=False))"
+    "    print(frame.isna().sum().sort_values(ascending=False).to_string())"
    ]
   }
  ],
@@ -1283,7 +1336,7 @@ DS_SHELL_EOF
    "source": [
     "# {{PROJECT_NAME}}: Imputation model\n",
     "\n",
-    "Builds the model that fills in missing values, fitted on the data in `data/`, and saves it in `src/app/assets/models/data_preprocessing_models` so that the API applies exactly the same imputation."
+    "Fits the model that fills in missing values on the data in `data/`, and saves it in `src/app/assets/models/data_preprocessing_models`, so that the API imputes exactly as training did. The files there are applied in the order of their names."
    ]
   },
   {
@@ -1293,7 +1346,8 @@ DS_SHELL_EOF
    "metadata": {},
    "outputs": [],
    "source": [
-    "# Make the shared modules in src/app importable, from wherever this notebook runs.\n",
+    "# Makes the shared modules in src/app importable, wherever Jupyter was started\n",
+    "# in the project (the notebook's folder is the working directory).\n",
     "import sys\n",
     "from pathlib import Path\n",
     "\n",
@@ -1302,13 +1356,11 @@ DS_SHELL_EOF
     "    (p for p in [here, *here.parents] if (p / \"src\" / \"app\" / \"modules\").is_dir()), None\n",
     ")\n",
     "if PROJECT_DIR is None:\n",
-    "    raise RuntimeError(\"start Jupyter inside the project: src/app/modules was not found\")\n",
+    "    raise RuntimeError(\"open this notebook inside the project: src/app/modules was not found\")\n",
     "if str(PROJECT_DIR / \"src\" / \"app\") not in sys.path:\n",
     "    sys.path.insert(0, str(PROJECT_DIR / \"src\" / \"app\"))\n",
     "\n",
-    "from modules import data_pre, models  # noqa: E402\n",
-    "\n",
-    "DATA_DIR = PROJECT_DIR / \"data\""
+    "from modules import data_pre, models"
    ]
   },
   {
@@ -1318,15 +1370,12 @@ DS_SHELL_EOF
    "metadata": {},
    "outputs": [],
    "source": [
-    "data_files = sorted(p for p in DATA_DIR.iterdir() if p.suffix in {\".csv\", \".parquet\"})\n",
-    "if not data_files:\n",
-    "    print(f\"No data yet: put a .csv or .parquet file in {DATA_DIR} and run this notebook again.\")\n",
+    "dataset = data_pre.load_dataset(PROJECT_DIR / \"data\")\n",
+    "if dataset is None:\n",
+    "    print(f\"No data yet: put a .csv or .parquet file in {PROJECT_DIR / 'data'}, then run again.\")\n",
     "    frame = None\n",
     "else:\n",
-    "    import pandas as pd\n",
-    "\n",
-    "    path = data_files[0]\n",
-    "    frame = pd.read_csv(path) if path.suffix == \".csv\" else pd.read_parquet(path)\n",
+    "    path, frame = dataset\n",
     "    print(f\"{path.name}: {frame.shape[0]} rows, {frame.shape[1]} columns\")"
    ]
   },
@@ -1337,14 +1386,15 @@ DS_SHELL_EOF
    "metadata": {},
    "outputs": [],
    "source": [
+    "TARGET = \"target\"  # the column to predict: never imputed, never a feature\n",
+    "\n",
     "if frame is not None:\n",
     "    from sklearn.impute import SimpleImputer\n",
     "\n",
-    "    numeric = frame.select_dtypes(\"number\")\n",
+    "    numeric = frame.drop(columns=[TARGET], errors=\"ignore\").select_dtypes(\"number\")\n",
     "    imputer = SimpleImputer(strategy=\"median\").set_output(transform=\"pandas\").fit(numeric)\n",
-    "    print(\"Fitted on:\", list(numeric.columns))\n",
-    "    # Save it when it is right; files there run in the order of their names:\n",
-    "    # models.save_model(imputer, \"01_imputer.joblib\", kind=\"data_preprocessing\")"
+    "    path = models.save_model(imputer, \"01_imputer.joblib\", kind=\"data_preprocessing\")\n",
+    "    print(f\"Imputer for {list(numeric.columns)} saved in {path}\")"
    ]
   }
  ],
@@ -1374,7 +1424,7 @@ DS_SHELL_EOF
    "source": [
     "# {{PROJECT_NAME}}: Final preprocessing\n",
     "\n",
-    "Chains the saved preprocessing models (`data_preprocessing_models`, in name order) into the input the model is trained on. The API calls the same `data_pre.preprocess`."
+    "Applies the saved preprocessing models (`data_preprocessing_models`, in name order) to the data: the input the model is trained on. The API calls the same `data_pre.preprocess`."
    ]
   },
   {
@@ -1384,7 +1434,8 @@ DS_SHELL_EOF
    "metadata": {},
    "outputs": [],
    "source": [
-    "# Make the shared modules in src/app importable, from wherever this notebook runs.\n",
+    "# Makes the shared modules in src/app importable, wherever Jupyter was started\n",
+    "# in the project (the notebook's folder is the working directory).\n",
     "import sys\n",
     "from pathlib import Path\n",
     "\n",
@@ -1393,13 +1444,11 @@ DS_SHELL_EOF
     "    (p for p in [here, *here.parents] if (p / \"src\" / \"app\" / \"modules\").is_dir()), None\n",
     ")\n",
     "if PROJECT_DIR is None:\n",
-    "    raise RuntimeError(\"start Jupyter inside the project: src/app/modules was not found\")\n",
+    "    raise RuntimeError(\"open this notebook inside the project: src/app/modules was not found\")\n",
     "if str(PROJECT_DIR / \"src\" / \"app\") not in sys.path:\n",
     "    sys.path.insert(0, str(PROJECT_DIR / \"src\" / \"app\"))\n",
     "\n",
-    "from modules import data_pre, models  # noqa: E402\n",
-    "\n",
-    "DATA_DIR = PROJECT_DIR / \"data\""
+    "from modules import data_pre, models"
    ]
   },
   {
@@ -1409,15 +1458,12 @@ DS_SHELL_EOF
    "metadata": {},
    "outputs": [],
    "source": [
-    "data_files = sorted(p for p in DATA_DIR.iterdir() if p.suffix in {\".csv\", \".parquet\"})\n",
-    "if not data_files:\n",
-    "    print(f\"No data yet: put a .csv or .parquet file in {DATA_DIR} and run this notebook again.\")\n",
+    "dataset = data_pre.load_dataset(PROJECT_DIR / \"data\")\n",
+    "if dataset is None:\n",
+    "    print(f\"No data yet: put a .csv or .parquet file in {PROJECT_DIR / 'data'}, then run again.\")\n",
     "    frame = None\n",
     "else:\n",
-    "    import pandas as pd\n",
-    "\n",
-    "    path = data_files[0]\n",
-    "    frame = pd.read_csv(path) if path.suffix == \".csv\" else pd.read_parquet(path)\n",
+    "    path, frame = dataset\n",
     "    print(f\"{path.name}: {frame.shape[0]} rows, {frame.shape[1]} columns\")"
    ]
   },
@@ -1428,10 +1474,13 @@ DS_SHELL_EOF
    "metadata": {},
    "outputs": [],
    "source": [
-    "print(\"Saved preprocessing models:\", models.list_models(\"data_preprocessing\") or \"none yet\")\n",
+    "from IPython.display import display\n",
+    "\n",
+    "print(\"Preprocessing models:\", \", \".join(models.list_models(\"data_preprocessing\")) or \"none yet\")\n",
     "if frame is not None:\n",
-    "    prepared = data_pre.preprocess(frame.select_dtypes(\"number\"))\n",
-    "    display(prepared.head())"
+    "    prepared = data_pre.preprocess(frame)\n",
+    "    display(prepared.head())\n",
+    "    print(\"Missing values left:\", int(prepared.isna().sum().sum()))"
    ]
   }
  ],
@@ -1461,7 +1510,7 @@ DS_SHELL_EOF
    "source": [
     "# {{PROJECT_NAME}}: Model training\n",
     "\n",
-    "Trains the model and saves it with joblib. A new model goes to `src/app/assets/models/test_models` first; once it is good enough, move it to `current_models`, which the API serves, and move the model it replaces to `deprecated_models`."
+    "Trains the model on the preprocessed data and saves it with joblib. A new model goes to `src/app/assets/models/test_models` first. Once it is good enough, move it to `current_models`, which the API serves, and move the model it replaces to `deprecated_models`."
    ]
   },
   {
@@ -1471,7 +1520,8 @@ DS_SHELL_EOF
    "metadata": {},
    "outputs": [],
    "source": [
-    "# Make the shared modules in src/app importable, from wherever this notebook runs.\n",
+    "# Makes the shared modules in src/app importable, wherever Jupyter was started\n",
+    "# in the project (the notebook's folder is the working directory).\n",
     "import sys\n",
     "from pathlib import Path\n",
     "\n",
@@ -1480,13 +1530,11 @@ DS_SHELL_EOF
     "    (p for p in [here, *here.parents] if (p / \"src\" / \"app\" / \"modules\").is_dir()), None\n",
     ")\n",
     "if PROJECT_DIR is None:\n",
-    "    raise RuntimeError(\"start Jupyter inside the project: src/app/modules was not found\")\n",
+    "    raise RuntimeError(\"open this notebook inside the project: src/app/modules was not found\")\n",
     "if str(PROJECT_DIR / \"src\" / \"app\") not in sys.path:\n",
     "    sys.path.insert(0, str(PROJECT_DIR / \"src\" / \"app\"))\n",
     "\n",
-    "from modules import data_pre, models  # noqa: E402\n",
-    "\n",
-    "DATA_DIR = PROJECT_DIR / \"data\""
+    "from modules import data_pre, models"
    ]
   },
   {
@@ -1496,15 +1544,12 @@ DS_SHELL_EOF
    "metadata": {},
    "outputs": [],
    "source": [
-    "data_files = sorted(p for p in DATA_DIR.iterdir() if p.suffix in {\".csv\", \".parquet\"})\n",
-    "if not data_files:\n",
-    "    print(f\"No data yet: put a .csv or .parquet file in {DATA_DIR} and run this notebook again.\")\n",
+    "dataset = data_pre.load_dataset(PROJECT_DIR / \"data\")\n",
+    "if dataset is None:\n",
+    "    print(f\"No data yet: put a .csv or .parquet file in {PROJECT_DIR / 'data'}, then run again.\")\n",
     "    frame = None\n",
     "else:\n",
-    "    import pandas as pd\n",
-    "\n",
-    "    path = data_files[0]\n",
-    "    frame = pd.read_csv(path) if path.suffix == \".csv\" else pd.read_parquet(path)\n",
+    "    path, frame = dataset\n",
     "    print(f\"{path.name}: {frame.shape[0]} rows, {frame.shape[1]} columns\")"
    ]
   },
@@ -1518,17 +1563,19 @@ DS_SHELL_EOF
     "TARGET = \"target\"  # the column to predict\n",
     "\n",
     "if frame is None or TARGET not in frame.columns:\n",
-    "    print(f\"Nothing to train yet: the data needs a column {TARGET!r} (set TARGET above).\")\n",
+    "    print(f\"Nothing to train yet: the data needs a column {TARGET!r} (or set TARGET above).\")\n",
     "else:\n",
     "    from sklearn.ensemble import RandomForestClassifier\n",
     "    from sklearn.model_selection import train_test_split\n",
     "\n",
-    "    features = data_pre.preprocess(frame.drop(columns=[TARGET]).select_dtypes(\"number\"))\n",
-    "    x_train, x_test, y_train, y_test = train_test_split(features, frame[TARGET], random_state=0)\n",
-    "    model = RandomForestClassifier(random_state=0).fit(x_train, y_train)\n",
+    "    features = data_pre.preprocess(frame.drop(columns=[TARGET])).select_dtypes(\"number\")\n",
+    "    x_train, x_test, y_train, y_test = train_test_split(\n",
+    "        features, frame[TARGET], test_size=0.25, random_state=0\n",
+    "    )\n",
+    "    model = RandomForestClassifier(n_estimators=100, random_state=0).fit(x_train, y_train)\n",
     "    print(f\"Accuracy on held-out data: {model.score(x_test, y_test):.3f}\")\n",
     "    path = models.save_model(model, \"model.joblib\", kind=\"test\")\n",
-    "    print(f\"Saved in {path}; move it to current_models to serve it.\")"
+    "    print(f\"Saved in {path}: move it to current_models to serve it.\")"
    ]
   },
   {
@@ -1538,9 +1585,8 @@ DS_SHELL_EOF
    "metadata": {},
    "outputs": [],
    "source": [
-    "print(\"Models per folder:\")\n",
     "for kind, names in models.all_models().items():\n",
-    "    print(f\"  {kind}: {', '.join(names) or '-'}\")"
+    "    print(f\"{kind:>20}: {', '.join(names) or '-'}\")"
    ]
   }
  ],
@@ -1570,7 +1616,7 @@ DS_SHELL_EOF
    "source": [
     "# {{PROJECT_NAME}}: Workbench\n",
     "\n",
-    "Scratch space for quick experiments. Code that proves useful moves to `src/app/modules`, where the notebooks and the API share it."
+    "Room for quick experiments. Code that proves useful moves to `src/app/modules`, where the notebooks and the API share it."
    ]
   },
   {
@@ -1580,7 +1626,8 @@ DS_SHELL_EOF
    "metadata": {},
    "outputs": [],
    "source": [
-    "# Make the shared modules in src/app importable, from wherever this notebook runs.\n",
+    "# Makes the shared modules in src/app importable, wherever Jupyter was started\n",
+    "# in the project (the notebook's folder is the working directory).\n",
     "import sys\n",
     "from pathlib import Path\n",
     "\n",
@@ -1589,19 +1636,33 @@ DS_SHELL_EOF
     "    (p for p in [here, *here.parents] if (p / \"src\" / \"app\" / \"modules\").is_dir()), None\n",
     ")\n",
     "if PROJECT_DIR is None:\n",
-    "    raise RuntimeError(\"start Jupyter inside the project: src/app/modules was not found\")\n",
+    "    raise RuntimeError(\"open this notebook inside the project: src/app/modules was not found\")\n",
     "if str(PROJECT_DIR / \"src\" / \"app\") not in sys.path:\n",
     "    sys.path.insert(0, str(PROJECT_DIR / \"src\" / \"app\"))\n",
     "\n",
-    "from modules import data_pre, models  # noqa: E402\n",
-    "\n",
-    "DATA_DIR = PROJECT_DIR / \"data\""
+    "from modules import data_pre, models"
    ]
   },
   {
    "cell_type": "code",
    "execution_count": null,
    "id": "step-1",
+   "metadata": {},
+   "outputs": [],
+   "source": [
+    "dataset = data_pre.load_dataset(PROJECT_DIR / \"data\")\n",
+    "if dataset is None:\n",
+    "    print(f\"No data yet: put a .csv or .parquet file in {PROJECT_DIR / 'data'}, then run again.\")\n",
+    "    frame = None\n",
+    "else:\n",
+    "    path, frame = dataset\n",
+    "    print(f\"{path.name}: {frame.shape[0]} rows, {frame.shape[1]} columns\")"
+   ]
+  },
+  {
+   "cell_type": "code",
+   "execution_count": null,
+   "id": "step-2",
    "metadata": {},
    "outputs": [],
    "source": [
@@ -1668,8 +1729,8 @@ RUN pip install --no-cache-dir --upgrade -r /code/requirements.txt
 COPY app /code/app
 
 # No root process: the API runs as an unprivileged user.
-RUN useradd --create-home --uid 10001 api
-USER api
+RUN useradd --uid 10001 --user-group --no-create-home --no-log-init api
+USER 10001
 
 WORKDIR /code/app
 EXPOSE 80
@@ -1681,7 +1742,8 @@ DS_SHELL_EOF
 # Settings for the API in development: src/fastapi-docker-compose.yml passes
 # them to the container. git ignores this file: keep secrets here, never in code.
 API_TITLE={{PROJECT_NAME}}
-LOG_LEVEL=info
+# The file in app/assets/models/current_models to serve; empty: the last by name.
+CURRENT_MODEL=
 DS_SHELL_EOF
         ;;
     'src/app/assets/models/current_models/.gitkeep') ;; # an empty file
@@ -1692,7 +1754,13 @@ DS_SHELL_EOF
         render <<'DS_SHELL_EOF'
 """The {{PROJECT_NAME}} API: serves the model in assets/models/current_models.
 
-Run it from src/app with:  uvicorn main:app --reload
+Start it from src/app with:  uvicorn main:app --reload
+GET /health     whether a model is served, and the models each folder holds
+POST /predict   a JSON list of records (objects of feature values); answers
+                one prediction per record, and the name of the model
+Settings come from the environment (in development, from app/.env):
+API_TITLE is the title of the docs page; CURRENT_MODEL names the file in
+current_models to serve (default: the last one by name).
 """
 
 from __future__ import annotations
@@ -1701,39 +1769,48 @@ import logging
 import os
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI
+from fastapi import Body, FastAPI, HTTPException
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel
-
 from modules import data_pre, models
+from pydantic import BaseModel
 
 logger = logging.getLogger("uvicorn.error")
 
+Records = Annotated[
+    list[dict[str, Any]],
+    Body(min_length=1, examples=[[{"feature_1": 1.0, "feature_2": 0.5}]]),
+]
 
-class PredictRequest(BaseModel):
-    records: list[dict[str, Any]]
+NO_MODEL = {
+    "error": "no model is being served",
+    "detail": (
+        "save a trained model in src/app/assets/models/current_models "
+        "(notebooks/04_model_training.ipynb shows how), then restart the API"
+    ),
+}
 
 
-class PredictResponse(BaseModel):
+class Predictions(BaseModel):
     model: str
     predictions: list[Any]
 
 
 def load_current_model(app: FastAPI) -> None:
-    """Loads the current model and the preprocessing once, at start-up."""
+    """Loads the current model and the preprocessing, once, at start-up."""
     app.state.model = None
     app.state.model_name = None
     app.state.preprocessing = []
     try:
-        path = models.model_path("current")
+        path = models.model_path("current", os.environ.get("CURRENT_MODEL") or None)
     except models.NoModelError as error:
         logger.warning("%s", error)
         return
     app.state.model = models.load_model("current", path.name)
     app.state.model_name = path.name
     app.state.preprocessing = data_pre.load_preprocessing()
+    logger.info("serving %s", path)
 
 
 @asynccontextmanager
@@ -1742,32 +1819,30 @@ async def lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
 
 
-app = FastAPI(title=os.environ.get("API_TITLE", "{{PROJECT_NAME}}"), lifespan=lifespan)
+app = FastAPI(title=os.environ.get("API_TITLE") or "{{PROJECT_NAME}}", lifespan=lifespan)
 
 
 @app.get("/health")
 def health() -> dict[str, Any]:
-    """Says whether a model is served, and which models each folder holds."""
+    """Whether a model is served, and the model files of every folder."""
     return {"status": "ok", "model": app.state.model_name, "models": models.all_models()}
 
 
-@app.post("/predict", response_model=PredictResponse)
-def predict(request: PredictRequest) -> Any:
-    """Predictions of the current model, one per record."""
-    if app.state.model is None:
-        return JSONResponse(
-            status_code=503,
-            content={
-                "error": "no model is being served",
-                "detail": (
-                    "save a trained model in src/app/assets/models/current_models "
-                    "(notebooks/04_model_training.ipynb shows how), then restart the API"
-                ),
-            },
-        )
-    frame = data_pre.records_to_frame(request.records)
-    frame = data_pre.preprocess(frame, app.state.preprocessing)
-    predictions = app.state.model.predict(frame)
+@app.post(
+    "/predict",
+    response_model=Predictions,
+    responses={503: {"description": "No model is being served", "content": {"application/json": {"example": NO_MODEL}}}},
+)
+def predict(records: Records) -> Any:
+    """The current model's prediction for each record."""
+    model = app.state.model
+    if model is None:
+        return JSONResponse(status_code=503, content=NO_MODEL)
+    try:
+        frame = data_pre.preprocess(data_pre.records_to_frame(records), app.state.preprocessing)
+        predictions = model.predict(data_pre.select_features(frame, model))
+    except (KeyError, TypeError, ValueError) as error:
+        raise HTTPException(status_code=422, detail=f"the records do not fit the model: {error}") from error
     return {"model": app.state.model_name, "predictions": predictions.tolist()}
 DS_SHELL_EOF
         ;;
@@ -1784,32 +1859,54 @@ DS_SHELL_EOF
         render <<'DS_SHELL_EOF'
 """Preparing data for the model: the notebooks and the API call the same code.
 
-records_to_frame turns request records (a list of dicts) into a DataFrame;
-preprocess applies the fitted preprocessing models saved in
-assets/models/data_preprocessing_models, in the order of their names
-(for example 01_imputer.joblib, then 02_scaler.joblib).
+load_dataset    the first data set in data/, or None while there is none
+records_to_frame    request records (a list of dicts) as a DataFrame
+preprocess      applies the fitted preprocessing models saved in
+                assets/models/data_preprocessing_models, in the order of
+                their names (for example 01_imputer.joblib, 02_scaler.joblib)
+select_features the columns a fitted model was trained on, in its order
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from . import models
 
+DATA_DIR = models.APP_DIR.parent.parent / "data"
+DATA_SUFFIXES = (".csv", ".parquet")
 
-def records_to_frame(
-    records: Iterable[Mapping[str, Any]], columns: Sequence[str] | None = None
-) -> pd.DataFrame:
-    """One row per record; with COLUMNS, exactly those columns in that order."""
+
+def load_dataset(data_dir: Path = DATA_DIR) -> tuple[Path, pd.DataFrame] | None:
+    """The first .csv or .parquet file in DATA_DIR by name, read; None if there is none."""
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        return None
+    paths = sorted(p for p in data_dir.iterdir() if p.suffix in DATA_SUFFIXES)
+    if not paths:
+        return None
+    path = paths[0]
+    frame = pd.read_csv(path) if path.suffix == ".csv" else pd.read_parquet(path)
+    return path, frame
+
+
+def records_to_frame(records: Iterable[Mapping[str, Any]]) -> pd.DataFrame:
+    """One row per record, one column per key; JSON null becomes NaN, which
+    imputers and models take for a missing value."""
     frame = pd.DataFrame.from_records(list(records))
-    if columns is None:
-        return frame
+    return frame.mask(frame.isna(), np.nan).infer_objects()
+
+
+def require_columns(frame: pd.DataFrame, columns: Sequence[str]) -> pd.DataFrame:
+    """Exactly COLUMNS, in that order; a clear error names the missing ones."""
     missing = [column for column in columns if column not in frame.columns]
     if missing:
-        raise ValueError(f"the records lack the column(s): {', '.join(missing)}")
+        raise ValueError(f"the data lacks the column(s): {', '.join(map(str, missing))}")
     return frame.loc[:, list(columns)]
 
 
@@ -1821,18 +1918,33 @@ def load_preprocessing() -> list[Any]:
     ]
 
 
+def apply_step(step: Any, frame: pd.DataFrame) -> pd.DataFrame:
+    """Transforms the columns STEP was fitted on and keeps the others."""
+    names = getattr(step, "feature_names_in_", None)
+    subset = frame if names is None else require_columns(frame, list(names))
+    transformed = step.transform(subset)
+    if not isinstance(transformed, pd.DataFrame):
+        transformed = pd.DataFrame(
+            transformed, columns=step.get_feature_names_out(), index=frame.index
+        )
+    if names is None:
+        return transformed
+    return pd.concat([frame.drop(columns=list(names)), transformed], axis=1)
+
+
 def preprocess(frame: pd.DataFrame, steps: Sequence[Any] | None = None) -> pd.DataFrame:
-    """Applies each step's transform; STEPS default to the saved preprocessing models."""
+    """Applies each step in turn; STEPS default to the saved preprocessing models."""
     if steps is None:
         steps = load_preprocessing()
     for step in steps:
-        transformed = step.transform(frame)
-        if not isinstance(transformed, pd.DataFrame):
-            transformed = pd.DataFrame(
-                transformed, columns=step.get_feature_names_out(), index=frame.index
-            )
-        frame = transformed
+        frame = apply_step(step, frame)
     return frame
+
+
+def select_features(frame: pd.DataFrame, model: Any) -> pd.DataFrame:
+    """The columns MODEL was fitted on, in its order (all of FRAME if it does not say)."""
+    names = getattr(model, "feature_names_in_", None)
+    return frame if names is None else require_columns(frame, list(names))
 DS_SHELL_EOF
         ;;
     'src/app/modules/models.py')

@@ -189,7 +189,7 @@ load test_helper
     cd proj
     run ds_shell --no-git .
     [ "$status" -eq 0 ]
-    [[ "$output" == *"Project 'proj' is ready in .: 39 identical."* ]]
+    [[ "$output" == *"Project 'proj' is ready in .: 40 identical."* ]]
 }
 
 @test "no colour when stdout is not a terminal" {
