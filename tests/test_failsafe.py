@@ -61,6 +61,31 @@ MUTANTS = {
         "    PYTHONUNBUFFERED=0\n",
         "test_tree.py::test_every_file_is_the_rendered_template",
     ),
+    "the API answers 200 without a model": (
+        "        return JSONResponse(status_code=503, content=NO_MODEL)\n",
+        "        return JSONResponse(status_code=200, content=NO_MODEL)\n",
+        "test_generated_project.py::test_predict_without_a_model_answers_503_and_says_what_to_do",
+    ),
+    "a lint error in the generated Python": (
+        "import logging\nimport os\n",
+        "import logging\nimport os\nimport sys\n",
+        "test_generated_project.py::test_generated_python_passes_ruff",
+    ),
+    "the API image runs as a named user": (
+        "USER 10001\n",
+        "USER api\n",
+        "test_generated_project.py::test_dockerfile_passes_hadolint_with_no_rule_ignored",
+    ),
+    ".env no longer ignored by git": (
+        "# Secrets: src/app/.env holds the API's settings. .env.example may be shared.\n.env\n",
+        "# Secrets: src/app/.env holds the API's settings. .env.example may be shared.\n",
+        "test_generated_project.py::test_git_ignores_secrets_and_caches_but_keeps_data_models_and_gitkeeps",
+    ),
+    "a notebook that fails without data": (
+        r'"    print(f\"Nothing to train yet: the data needs a column {TARGET!r} (or set TARGET above).\")\n"',
+        r'"    raise SystemExit(\"no data\")\n"',
+        "test_generated_project.py::test_notebook_runs_on_a_fresh_project_and_says_where_the_data_goes",
+    ),
     "--python not checked": (
         '    validate_python "$opt_python"\n',
         "",
