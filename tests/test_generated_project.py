@@ -287,33 +287,53 @@ def http(method: str, url: str, body: bytes | None = None) -> tuple[int, dict]:
         return error.code, json.loads(error.read())
 
 
-def test_api_starts_with_uvicorn_as_the_readme_says(project):
-    pipeline, features = trained_pipeline()
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    server = subprocess.Popen(
-        [tool("uvicorn"), "main:app", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=project / "src/app", env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
+class Uvicorn:
+    """uvicorn main:app, started from src/app as the README says, on 127.0.0.1."""
+
+    def __init__(self, project: Path):
+        self.port = free_port()
+        self.base = f"http://127.0.0.1:{self.port}"
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        self.server = subprocess.Popen(
+            [tool("uvicorn"), "main:app", "--host", "127.0.0.1", "--port", str(self.port)],
+            cwd=project / "src/app", env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        )
+
+    def __enter__(self):
         deadline = time.monotonic() + 30
         while True:
             try:
-                status, body = http("GET", f"{base}/health")
-                break
+                http("GET", f"{self.base}/health")
+                return self
             except (urllib.error.URLError, ConnectionError):
-                assert server.poll() is None, server.stdout.read().decode()
+                assert self.server.poll() is None, self.server.stdout.read().decode()
                 assert time.monotonic() < deadline, "uvicorn did not start within 30 s"
                 time.sleep(0.1)
+
+    def __exit__(self, *exc):
+        self.server.terminate()
+        self.server.wait(timeout=10)
+
+    def get(self, path):
+        return http("GET", self.base + path)
+
+    def post(self, path, body: bytes):
+        return http("POST", self.base + path, body)
+
+
+def test_api_under_uvicorn_answers_503_then_serves_a_model_after_a_restart(project):
+    with Uvicorn(project) as server:
+        status, body = server.get("/health")
         assert status == 200 and body["model"] is None
-        status, body = http("POST", f"{base}/predict", b'[{"x1": 1.0, "x2": 2.0}]')
-        assert status == 503
-        status, body = http("POST", f"{base}/predict", b'{"x1": 1.0}')
-        assert status == 422
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        assert server.post("/predict", b'[{"x1": 1.0, "x2": 2.0}]')[0] == 503
+        assert server.post("/predict", b'{"x1": 1.0}')[0] == 422
+    pipeline, features = trained_pipeline()
+    joblib.dump(pipeline, models_dir(project) / "current_models" / "model.joblib")
+    with Uvicorn(project) as server:
+        records = json.dumps(features.head(8).to_dict(orient="records")).encode()
+        status, body = server.post("/predict", records)
+    assert status == 200
+    assert body == {"model": "model.joblib", "predictions": pipeline.predict(features.head(8)).tolist()}
 
 
 def test_models_module_finds_its_folders_from_anywhere(shared_project, tmp_path):
@@ -515,7 +535,7 @@ README_COMMANDS = {
     "jupyter lab": "test_notebook_runs_on_a_fresh_project_and_says_where_the_data_goes",
     "docker compose -f src/fastapi-docker-compose.yml up --build": "test_compose_file_validates_against_the_compose_specification",
     "pip install -r src/requirements.txt": "test_requirements_files_are_installable_names",
-    "cd src/app && uvicorn main:app --reload": "test_api_starts_with_uvicorn_as_the_readme_says",
+    "cd src/app && uvicorn main:app --reload": "test_api_under_uvicorn_answers_503_then_serves_a_model_after_a_restart",
     "curl -X POST http://localhost:8000/predict -H 'Content-Type: application/json' -d '[{\"feature_1\": 1.0}]'": "test_a_trained_model_in_current_models_gives_its_predictions_after_a_restart",
     "pip install ./src": "test_pip_install_src_makes_modules_importable_from_another_folder",
     f"docker build -t {SLUG}-api src": "test_dockerfile_passes_hadolint_with_no_rule_ignored",
