@@ -355,20 +355,30 @@ substitute_line() { # LINE; sets line
     line=$line$line_rest
 }
 
-# Reads a template on stdin, writes the file on stdout. Templates always end
-# in a newline (lib/build.sh makes sure), so every line is read whole.
+# Reads a template on stdin, writes the file on stdout with a single printf
+# (mksh and posh have no printf builtin). Templates always end in a newline
+# (lib/build.sh makes sure), so every line is read whole.
 render() {
+    rendered=''
     while IFS= read -r template_line; do
-        substitute_line "$template_line"
-        printf '%s\n' "$line" || return 1
+        case $template_line in
+            *'{{'*) substitute_line "$template_line" ;;
+            *) line=$template_line ;;
+        esac
+        rendered=$rendered$line$nl
     done
+    printf '%s' "$rendered"
 }
 
 # lib/fsutil.sh: writing so that nothing is lost or half-written.
-# Each file is rendered into a temporary file beside it and renamed into
-# place; a rename is atomic, so the file is either absent or complete.
-# The temporary file's name is fixed per file, so a rerun after a kill finds
-# and removes what an earlier run left.
+# What a run writes is first staged in .ds_shell-tmp/ inside DIRECTORY, under
+# the same relative paths; once every file there is complete, each is renamed
+# into place. A rename is atomic, so every path is either absent or complete,
+# and a run that fails or is interrupted removes the staging folder. A whole
+# new folder moves in as one rename, so an empty DIRECTORY is filled by a
+# single mv (process starts are slow on WSL).
+
+STAGING=.ds_shell-tmp
 
 path_exists() { # PATH (a dangling symbolic link exists too)
     [ -e "$1" ] || [ -h "$1" ]
@@ -379,25 +389,6 @@ dir_of() { # PATH; sets parent_dir
         */*) parent_dir=${1%/*} ;;
         *) parent_dir=. ;;
     esac
-}
-
-temp_path_for() { # PATH; sets temp_path
-    case $1 in
-        */*) temp_path=${1%/*}/.${1##*/}.ds_shell-tmp ;;
-        *) temp_path=.$1.ds_shell-tmp ;;
-    esac
-}
-
-remove_stale_temp() { # PATH
-    temp_path_for "$1"
-    path_exists "$temp_path" || return 0
-    rm -f -- "$temp_path" || die "cannot remove the leftover temporary file $temp_path"
-}
-
-remove_current_temp() {
-    [ -n "$current_tmp" ] || return 0
-    rm -f -- "$current_tmp"
-    current_tmp=''
 }
 
 # Under sudo, what is created belongs to the user who ran sudo.
@@ -418,21 +409,50 @@ is_secret() { # PATH
     return 1
 }
 
-# The temporary file is created with noclobber, so it never follows a link
-# someone put in its place.
-render_to_temp() { # PATH
-    set -C
-    if is_secret "$1"; then
-        (umask 077 && template_body "$1" >"$temp_path")
-    else
-        template_body "$1" >"$temp_path"
-    fi
-    render_status=$?
-    set +C
-    [ "$render_status" -eq 0 ] || die "cannot write $1 (in $PWD)"
+# A folder left by a run that was killed (SIGKILL cannot be trapped).
+remove_stale_staging() {
+    path_exists "$STAGING" || return 0
+    rm -rf -- "$STAGING" || die "cannot remove the leftover $STAGING (in $PWD)"
 }
 
-restrict_to_owner() { # TEMP PATH
+remove_staging() {
+    [ "$staging_active" = yes ] || return 0
+    staging_active=no
+    rm -rf -- "$STAGING"
+}
+
+# Makes the staging folder and, with one mkdir, the folders it needs. It is
+# made only when something is to be written: a rerun touches nothing.
+start_staging() { # STAGING-DIRS (newline-separated, relative to STAGING)
+    staging_active=yes
+    saved_ifs=$IFS
+    IFS=$nl
+    # Word splitting on newlines is wanted here: template paths hold no
+    # blanks or glob characters (lib/build.sh makes sure).
+    # shellcheck disable=SC2086
+    set -- $1
+    IFS=$saved_ifs
+    for staged_dir in "$@"; do
+        shift
+        set -- "$@" "$STAGING/$staged_dir"
+    done
+    mkdir -p -- "$STAGING" "$@" || die "cannot create $STAGING (in $PWD)"
+}
+
+ensure_staging_dir() { # DIR
+    [ "$staging_active" = yes ] || start_staging ''
+    [ -d "$STAGING/$1" ] || mkdir -p -- "$STAGING/$1" || die "cannot create $STAGING/$1 (in $PWD)"
+}
+
+stage_template() { # PATH
+    if ! template_body "$1" >"$STAGING/$1"; then
+        die "cannot write $STAGING/$1 (in $PWD): is the disk full?"
+    fi
+    is_secret "$1" && restrict_to_owner "$STAGING/$1" "$1"
+    return 0
+}
+
+restrict_to_owner() { # STAGED-FILE PATH
     chmod 600 "$1" 2>/dev/null
     mode=$(ls -ld -- "$1" 2>/dev/null)
     case $mode in
@@ -441,14 +461,44 @@ restrict_to_owner() { # TEMP PATH
     esac
 }
 
-install_template() { # PATH
-    remove_stale_temp "$1"
-    current_tmp=$temp_path
-    render_to_temp "$1"
-    is_secret "$1" && restrict_to_owner "$temp_path" "$1"
-    give_to_owner "$temp_path"
-    mv -f -- "$temp_path" "$1" || die "cannot move $temp_path to $1 (in $PWD)"
-    current_tmp=''
+# A move: the staged PATH goes into its parent folder. Moves are grouped by
+# that folder, one mv each.
+plan_move() { # PATH
+    dir_of "$1"
+    planned_moves=$planned_moves$parent_dir$tab$1$nl
+}
+
+move_group() { # DIR
+    move_into=$1
+    set --
+    group_ifs=$IFS
+    IFS=$nl
+    for group_move in $planned_moves; do
+        [ "${group_move%%"$tab"*}" = "$move_into" ] && set -- "$@" "$STAGING/${group_move#*"$tab"}"
+    done
+    IFS=$group_ifs
+    mv -f -- "$@" "$move_into/" || die "cannot move what was staged in $STAGING into $move_into/ (in $PWD)"
+}
+
+finish_staging() {
+    give_to_owner -R "$STAGING"
+    moved_dirs=$nl
+    saved_ifs=$IFS
+    IFS=$nl
+    for planned in $planned_moves; do
+        IFS=$saved_ifs
+        move_dir=${planned%%"$tab"*}
+        case $moved_dirs in
+            *"$nl$move_dir$nl"*) ;;
+            *)
+                move_group "$move_dir"
+                moved_dirs=$moved_dirs$move_dir$nl
+                ;;
+        esac
+    done
+    IFS=$saved_ifs
+    rm -rf -- "$STAGING" || die "cannot remove $STAGING (in $PWD)"
+    staging_active=no
 }
 
 # Backups of replaced files go to .ds_shell-backup/DATE-TIME/, under the
@@ -525,31 +575,29 @@ append_missing_entries() { # FILE
     } >>"$1"
 }
 
-# Copies .gitignore (mode and all) beside itself, appends, renames into place.
-write_merged_gitignore() {
-    remove_stale_temp .gitignore
-    current_tmp=$temp_path
-    cp -p -- .gitignore "$temp_path" || die "cannot copy .gitignore to $temp_path (in $PWD)"
-    append_missing_entries "$temp_path" || die "cannot write $temp_path (in $PWD)"
-    mv -f -- "$temp_path" .gitignore || die "cannot move $temp_path to .gitignore (in $PWD)"
-    current_tmp=''
+# Stages a copy of .gitignore (mode and all) with the entries appended.
+stage_merged_gitignore() {
+    ensure_staging_dir .
+    cp -p -- .gitignore "$STAGING/.gitignore" || die "cannot copy .gitignore to $STAGING/ (in $PWD)"
+    append_missing_entries "$STAGING/.gitignore" || die "cannot write $STAGING/.gitignore (in $PWD)"
+    plan_move .gitignore
 }
 
 act_on_existing_gitignore() {
     if same_as_template .gitignore; then
-        counted_status identical .gitignore
+        record_status identical .gitignore
         return 0
     fi
     cr=$(printf '\r')
     read_gitignore
     find_missing_entries
     if [ -z "$missing_entries" ]; then
-        counted_status kept .gitignore "has every entry"
+        record_status kept .gitignore "has every entry"
         return 0
     fi
-    [ "$writes" = yes ] && write_merged_gitignore
+    [ "$writes" = yes ] && stage_merged_gitignore
     count_lines "$missing_entries"
-    counted_status merged .gitignore "$line_count entries added"
+    record_status merged .gitignore "$line_count entries added"
 }
 
 count_lines() { # TEXT; sets line_count
@@ -560,10 +608,11 @@ count_lines() { # TEXT; sets line_count
     done
 }
 
-# lib/scaffold.sh: walking the template's entries, in three steps: look at
-# every path first (a conflict stops the run before anything is written),
-# make the missing folders in one go, then settle each path and report it.
-# TEMPLATE_ENTRIES lists folders (ending in '/') and files, parents first.
+# lib/scaffold.sh: walking the template's entries, in four steps: look at
+# every path (a conflict stops the run before anything is written), settle
+# each path (staging what is to be written), move what was staged into place,
+# then report each path. TEMPLATE_ENTRIES lists folders (ending in '/') and
+# files, parents first.
 
 for_each_entry() { # FUNCTION
     saved_ifs=$IFS
@@ -637,7 +686,9 @@ inspect_entry() { # ENTRY
     esac
 }
 
-# Step 1: every conflict is reported; any conflict ends the run here.
+# Step 1: every conflict is reported; any conflict ends the run here. The
+# missing paths are planned: a new folder is staged whole and moves in with
+# one rename; a new file in an existing folder moves in by itself.
 preflight_entry() { # ENTRY
     inspect_entry "$1"
     case $state in
@@ -650,12 +701,28 @@ preflight_entry() { # ENTRY
             n_conflict=$((n_conflict + 1))
             ;;
         linked-dir) linked_dirs=$linked_dirs$1$nl ;;
-        missing) case $1 in */) missing_dirs=$missing_dirs${1%/}$nl ;; esac ;;
+        missing) plan_missing "$1" ;;
+    esac
+}
+
+plan_missing() { # ENTRY
+    missing_path=${1%/}
+    dir_of "$missing_path"
+    case $nl$missing_dirs in
+        *"$nl$parent_dir$nl"*) ;;
+        *) plan_move "$missing_path" ;;
+    esac
+    case $1 in
+        */)
+            missing_dirs=$missing_dirs$missing_path$nl
+            staging_dirs=$staging_dirs$missing_path$nl
+            ;;
+        *) [ "$parent_dir" = . ] || staging_dirs=$staging_dirs$parent_dir$nl ;;
     esac
 }
 
 preflight() {
-    n_conflict=0 linked_dirs='' missing_dirs=''
+    n_conflict=0 linked_dirs='' missing_dirs='' staging_dirs='' planned_moves=''
     for_each_entry preflight_entry
     [ "$n_conflict" -eq 0 ] && return 0
     [ "$opt_check" = yes ] && return 0
@@ -665,21 +732,7 @@ preflight() {
     die "a real run would stop here without writing anything"
 }
 
-# Step 2: all missing folders with one mkdir (process starts are slow on WSL).
-make_missing_dirs() {
-    [ -n "$missing_dirs" ] || return 0
-    saved_ifs=$IFS
-    IFS=$nl
-    # Word splitting on newlines is wanted here: template paths hold no
-    # blanks or glob characters (lib/build.sh makes sure).
-    # shellcheck disable=SC2086
-    set -- $missing_dirs
-    IFS=$saved_ifs
-    mkdir -- "$@" || die "cannot create the folders of the project (in $PWD)"
-    give_to_owner "$@"
-}
-
-# Step 3.
+# Step 2: settle each path; report it in step 4, once it is in place.
 settle_entry() { # ENTRY
     inspect_entry "$1"
     case $1 in
@@ -690,24 +743,19 @@ settle_entry() { # ENTRY
 
 settle_dir() { # DIR
     case $state in
-        missing) counted_status create "$1/" ;;
-        dir)
-            case $nl$missing_dirs in
-                *"$nl$1$nl"*) counted_status create "$1/" ;;
-                *) counted_status identical "$1/" ;;
-            esac
-            ;;
-        linked-dir) counted_status kept "$1/" "symbolic link, not followed" ;;
+        missing) record_status create "$1/" ;;
+        dir) record_status identical "$1/" ;;
+        linked-dir) record_status kept "$1/" "symbolic link, not followed" ;;
     esac
 }
 
 settle_file() { # FILE
     case $state in
         missing)
-            [ "$writes" = yes ] && install_template "$1"
-            counted_status create "$1"
+            [ "$writes" = yes ] && stage_template "$1"
+            record_status create "$1"
             ;;
-        symlink) counted_status kept "$1" "symbolic link, left alone" ;;
+        symlink) record_status kept "$1" "symbolic link, left alone" ;;
         regular) settle_existing_file "$1" ;;
     esac
 }
@@ -717,24 +765,48 @@ same_as_template() { # FILE
 }
 
 settle_existing_file() { # FILE
-    [ "$writes" = yes ] && remove_stale_temp "$1"
     if [ "$1" = .gitignore ]; then
         act_on_existing_gitignore
     elif same_as_template "$1"; then
-        counted_status identical "$1"
+        record_status identical "$1"
     elif is_secret "$1"; then
-        counted_status kept "$1" "never replaced"
+        record_status kept "$1" "never replaced"
     elif [ "$opt_force" = yes ]; then
         choose_backup_root
         if [ "$writes" = yes ]; then
             backup_file "$1"
-            install_template "$1"
+            stage_replacement "$1"
         fi
-        counted_status replaced "$1" "old one in $backup_root/$1"
+        record_status replaced "$1" "old one in $backup_root/$1"
     else
         n_differs=$((n_differs + 1))
-        counted_status kept "$1" "differs from the template"
+        record_status kept "$1" "differs from the template"
     fi
+}
+
+stage_replacement() { # FILE
+    dir_of "$1"
+    ensure_staging_dir "$parent_dir"
+    stage_template "$1"
+    plan_move "$1"
+}
+
+# Status lines wait until the paths are in place; a run that fails before
+# then reports the failure instead.
+record_status() { # WORD PATH [DETAIL]
+    recorded_statuses=$recorded_statuses$1$tab$2$tab${3-}$nl
+}
+
+report_statuses() {
+    saved_ifs=$IFS
+    IFS=$nl
+    for recorded in $recorded_statuses; do
+        IFS=$saved_ifs
+        recorded_word=${recorded%%"$tab"*}
+        recorded=${recorded#*"$tab"}
+        counted_status "$recorded_word" "${recorded%%"$tab"*}" "${recorded#*"$tab"}"
+    done
+    IFS=$saved_ifs
 }
 
 # Status words as the mode has them: --check reports what is, not what it does.
@@ -758,10 +830,15 @@ counted_status() { # WORD PATH [DETAIL]
 }
 
 scaffold_entries() {
-    backup_root=''
+    backup_root='' recorded_statuses=''
     preflight
-    [ "$writes" = yes ] && make_missing_dirs
+    if [ "$writes" = yes ]; then
+        remove_stale_staging
+        [ -z "$planned_moves" ] || start_staging "$staging_dirs"
+    fi
     for_each_entry settle_entry
+    [ "$staging_active" = no ] || finish_staging
+    report_statuses
 }
 
 # lib/main.sh: the steps of a run, in order.
@@ -778,16 +855,16 @@ init_shell() {
         ds_shell) PROG=ds_shell ;;
         *) PROG=ds_shell.sh ;;
     esac
-    current_tmp='' owner=''
+    staging_active=no owner=''
     opt_quiet=no
 }
 
 on_exit() {
-    remove_current_temp
+    remove_staging
 }
 
 on_signal() { # EXIT-STATUS
-    remove_current_temp
+    remove_staging
     trap - EXIT
     err "interrupted; no file was left half-written: run the same command again to complete the project"
     exit "$1"
@@ -1078,7 +1155,7 @@ Thumbs.db
 
 # ds_shell.sh: backups of files that --force replaced, and interrupted writes
 .ds_shell-backup/
-*.ds_shell-tmp
+.ds_shell-tmp/
 
 # data/ and src/app/assets/models/ are kept in git on purpose: the API image
 # gets its models from there. Ignore large files inside them one by one.

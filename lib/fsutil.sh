@@ -1,8 +1,12 @@
 # lib/fsutil.sh: writing so that nothing is lost or half-written.
-# Each file is rendered into a temporary file beside it and renamed into
-# place; a rename is atomic, so the file is either absent or complete.
-# The temporary file's name is fixed per file, so a rerun after a kill finds
-# and removes what an earlier run left.
+# What a run writes is first staged in .ds_shell-tmp/ inside DIRECTORY, under
+# the same relative paths; once every file there is complete, each is renamed
+# into place. A rename is atomic, so every path is either absent or complete,
+# and a run that fails or is interrupted removes the staging folder. A whole
+# new folder moves in as one rename, so an empty DIRECTORY is filled by a
+# single mv (process starts are slow on WSL).
+
+STAGING=.ds_shell-tmp
 
 path_exists() { # PATH (a dangling symbolic link exists too)
     [ -e "$1" ] || [ -h "$1" ]
@@ -13,25 +17,6 @@ dir_of() { # PATH; sets parent_dir
         */*) parent_dir=${1%/*} ;;
         *) parent_dir=. ;;
     esac
-}
-
-temp_path_for() { # PATH; sets temp_path
-    case $1 in
-        */*) temp_path=${1%/*}/.${1##*/}.ds_shell-tmp ;;
-        *) temp_path=.$1.ds_shell-tmp ;;
-    esac
-}
-
-remove_stale_temp() { # PATH
-    temp_path_for "$1"
-    path_exists "$temp_path" || return 0
-    rm -f -- "$temp_path" || die "cannot remove the leftover temporary file $temp_path"
-}
-
-remove_current_temp() {
-    [ -n "$current_tmp" ] || return 0
-    rm -f -- "$current_tmp"
-    current_tmp=''
 }
 
 # Under sudo, what is created belongs to the user who ran sudo.
@@ -52,21 +37,50 @@ is_secret() { # PATH
     return 1
 }
 
-# The temporary file is created with noclobber, so it never follows a link
-# someone put in its place.
-render_to_temp() { # PATH
-    set -C
-    if is_secret "$1"; then
-        (umask 077 && template_body "$1" >"$temp_path")
-    else
-        template_body "$1" >"$temp_path"
-    fi
-    render_status=$?
-    set +C
-    [ "$render_status" -eq 0 ] || die "cannot write $1 (in $PWD)"
+# A folder left by a run that was killed (SIGKILL cannot be trapped).
+remove_stale_staging() {
+    path_exists "$STAGING" || return 0
+    rm -rf -- "$STAGING" || die "cannot remove the leftover $STAGING (in $PWD)"
 }
 
-restrict_to_owner() { # TEMP PATH
+remove_staging() {
+    [ "$staging_active" = yes ] || return 0
+    staging_active=no
+    rm -rf -- "$STAGING"
+}
+
+# Makes the staging folder and, with one mkdir, the folders it needs. It is
+# made only when something is to be written: a rerun touches nothing.
+start_staging() { # STAGING-DIRS (newline-separated, relative to STAGING)
+    staging_active=yes
+    saved_ifs=$IFS
+    IFS=$nl
+    # Word splitting on newlines is wanted here: template paths hold no
+    # blanks or glob characters (lib/build.sh makes sure).
+    # shellcheck disable=SC2086
+    set -- $1
+    IFS=$saved_ifs
+    for staged_dir in "$@"; do
+        shift
+        set -- "$@" "$STAGING/$staged_dir"
+    done
+    mkdir -p -- "$STAGING" "$@" || die "cannot create $STAGING (in $PWD)"
+}
+
+ensure_staging_dir() { # DIR
+    [ "$staging_active" = yes ] || start_staging ''
+    [ -d "$STAGING/$1" ] || mkdir -p -- "$STAGING/$1" || die "cannot create $STAGING/$1 (in $PWD)"
+}
+
+stage_template() { # PATH
+    if ! template_body "$1" >"$STAGING/$1"; then
+        die "cannot write $STAGING/$1 (in $PWD): is the disk full?"
+    fi
+    is_secret "$1" && restrict_to_owner "$STAGING/$1" "$1"
+    return 0
+}
+
+restrict_to_owner() { # STAGED-FILE PATH
     chmod 600 "$1" 2>/dev/null
     mode=$(ls -ld -- "$1" 2>/dev/null)
     case $mode in
@@ -75,14 +89,44 @@ restrict_to_owner() { # TEMP PATH
     esac
 }
 
-install_template() { # PATH
-    remove_stale_temp "$1"
-    current_tmp=$temp_path
-    render_to_temp "$1"
-    is_secret "$1" && restrict_to_owner "$temp_path" "$1"
-    give_to_owner "$temp_path"
-    mv -f -- "$temp_path" "$1" || die "cannot move $temp_path to $1 (in $PWD)"
-    current_tmp=''
+# A move: the staged PATH goes into its parent folder. Moves are grouped by
+# that folder, one mv each.
+plan_move() { # PATH
+    dir_of "$1"
+    planned_moves=$planned_moves$parent_dir$tab$1$nl
+}
+
+move_group() { # DIR
+    move_into=$1
+    set --
+    group_ifs=$IFS
+    IFS=$nl
+    for group_move in $planned_moves; do
+        [ "${group_move%%"$tab"*}" = "$move_into" ] && set -- "$@" "$STAGING/${group_move#*"$tab"}"
+    done
+    IFS=$group_ifs
+    mv -f -- "$@" "$move_into/" || die "cannot move what was staged in $STAGING into $move_into/ (in $PWD)"
+}
+
+finish_staging() {
+    give_to_owner -R "$STAGING"
+    moved_dirs=$nl
+    saved_ifs=$IFS
+    IFS=$nl
+    for planned in $planned_moves; do
+        IFS=$saved_ifs
+        move_dir=${planned%%"$tab"*}
+        case $moved_dirs in
+            *"$nl$move_dir$nl"*) ;;
+            *)
+                move_group "$move_dir"
+                moved_dirs=$moved_dirs$move_dir$nl
+                ;;
+        esac
+    done
+    IFS=$saved_ifs
+    rm -rf -- "$STAGING" || die "cannot remove $STAGING (in $PWD)"
+    staging_active=no
 }
 
 # Backups of replaced files go to .ds_shell-backup/DATE-TIME/, under the

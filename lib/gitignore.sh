@@ -51,31 +51,29 @@ append_missing_entries() { # FILE
     } >>"$1"
 }
 
-# Copies .gitignore (mode and all) beside itself, appends, renames into place.
-write_merged_gitignore() {
-    remove_stale_temp .gitignore
-    current_tmp=$temp_path
-    cp -p -- .gitignore "$temp_path" || die "cannot copy .gitignore to $temp_path (in $PWD)"
-    append_missing_entries "$temp_path" || die "cannot write $temp_path (in $PWD)"
-    mv -f -- "$temp_path" .gitignore || die "cannot move $temp_path to .gitignore (in $PWD)"
-    current_tmp=''
+# Stages a copy of .gitignore (mode and all) with the entries appended.
+stage_merged_gitignore() {
+    ensure_staging_dir .
+    cp -p -- .gitignore "$STAGING/.gitignore" || die "cannot copy .gitignore to $STAGING/ (in $PWD)"
+    append_missing_entries "$STAGING/.gitignore" || die "cannot write $STAGING/.gitignore (in $PWD)"
+    plan_move .gitignore
 }
 
 act_on_existing_gitignore() {
     if same_as_template .gitignore; then
-        counted_status identical .gitignore
+        record_status identical .gitignore
         return 0
     fi
     cr=$(printf '\r')
     read_gitignore
     find_missing_entries
     if [ -z "$missing_entries" ]; then
-        counted_status kept .gitignore "has every entry"
+        record_status kept .gitignore "has every entry"
         return 0
     fi
-    [ "$writes" = yes ] && write_merged_gitignore
+    [ "$writes" = yes ] && stage_merged_gitignore
     count_lines "$missing_entries"
-    counted_status merged .gitignore "$line_count entries added"
+    record_status merged .gitignore "$line_count entries added"
 }
 
 count_lines() { # TEXT; sets line_count

@@ -12,16 +12,16 @@ init_shell() {
         ds_shell) PROG=ds_shell ;;
         *) PROG=ds_shell.sh ;;
     esac
-    current_tmp='' owner=''
+    staging_active=no owner=''
     opt_quiet=no
 }
 
 on_exit() {
-    remove_current_temp
+    remove_staging
 }
 
 on_signal() { # EXIT-STATUS
-    remove_current_temp
+    remove_staging
     trap - EXIT
     err "interrupted; no file was left half-written: run the same command again to complete the project"
     exit "$1"

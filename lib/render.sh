@@ -25,11 +25,17 @@ substitute_line() { # LINE; sets line
     line=$line$line_rest
 }
 
-# Reads a template on stdin, writes the file on stdout. Templates always end
-# in a newline (lib/build.sh makes sure), so every line is read whole.
+# Reads a template on stdin, writes the file on stdout with a single printf
+# (mksh and posh have no printf builtin). Templates always end in a newline
+# (lib/build.sh makes sure), so every line is read whole.
 render() {
+    rendered=''
     while IFS= read -r template_line; do
-        substitute_line "$template_line"
-        printf '%s\n' "$line" || return 1
+        case $template_line in
+            *'{{'*) substitute_line "$template_line" ;;
+            *) line=$template_line ;;
+        esac
+        rendered=$rendered$line$nl
     done
+    printf '%s' "$rendered"
 }

@@ -1,7 +1,8 @@
-# lib/scaffold.sh: walking the template's entries, in three steps: look at
-# every path first (a conflict stops the run before anything is written),
-# make the missing folders in one go, then settle each path and report it.
-# TEMPLATE_ENTRIES lists folders (ending in '/') and files, parents first.
+# lib/scaffold.sh: walking the template's entries, in four steps: look at
+# every path (a conflict stops the run before anything is written), settle
+# each path (staging what is to be written), move what was staged into place,
+# then report each path. TEMPLATE_ENTRIES lists folders (ending in '/') and
+# files, parents first.
 
 for_each_entry() { # FUNCTION
     saved_ifs=$IFS
@@ -75,7 +76,9 @@ inspect_entry() { # ENTRY
     esac
 }
 
-# Step 1: every conflict is reported; any conflict ends the run here.
+# Step 1: every conflict is reported; any conflict ends the run here. The
+# missing paths are planned: a new folder is staged whole and moves in with
+# one rename; a new file in an existing folder moves in by itself.
 preflight_entry() { # ENTRY
     inspect_entry "$1"
     case $state in
@@ -88,12 +91,28 @@ preflight_entry() { # ENTRY
             n_conflict=$((n_conflict + 1))
             ;;
         linked-dir) linked_dirs=$linked_dirs$1$nl ;;
-        missing) case $1 in */) missing_dirs=$missing_dirs${1%/}$nl ;; esac ;;
+        missing) plan_missing "$1" ;;
+    esac
+}
+
+plan_missing() { # ENTRY
+    missing_path=${1%/}
+    dir_of "$missing_path"
+    case $nl$missing_dirs in
+        *"$nl$parent_dir$nl"*) ;;
+        *) plan_move "$missing_path" ;;
+    esac
+    case $1 in
+        */)
+            missing_dirs=$missing_dirs$missing_path$nl
+            staging_dirs=$staging_dirs$missing_path$nl
+            ;;
+        *) [ "$parent_dir" = . ] || staging_dirs=$staging_dirs$parent_dir$nl ;;
     esac
 }
 
 preflight() {
-    n_conflict=0 linked_dirs='' missing_dirs=''
+    n_conflict=0 linked_dirs='' missing_dirs='' staging_dirs='' planned_moves=''
     for_each_entry preflight_entry
     [ "$n_conflict" -eq 0 ] && return 0
     [ "$opt_check" = yes ] && return 0
@@ -103,21 +122,7 @@ preflight() {
     die "a real run would stop here without writing anything"
 }
 
-# Step 2: all missing folders with one mkdir (process starts are slow on WSL).
-make_missing_dirs() {
-    [ -n "$missing_dirs" ] || return 0
-    saved_ifs=$IFS
-    IFS=$nl
-    # Word splitting on newlines is wanted here: template paths hold no
-    # blanks or glob characters (lib/build.sh makes sure).
-    # shellcheck disable=SC2086
-    set -- $missing_dirs
-    IFS=$saved_ifs
-    mkdir -- "$@" || die "cannot create the folders of the project (in $PWD)"
-    give_to_owner "$@"
-}
-
-# Step 3.
+# Step 2: settle each path; report it in step 4, once it is in place.
 settle_entry() { # ENTRY
     inspect_entry "$1"
     case $1 in
@@ -128,24 +133,19 @@ settle_entry() { # ENTRY
 
 settle_dir() { # DIR
     case $state in
-        missing) counted_status create "$1/" ;;
-        dir)
-            case $nl$missing_dirs in
-                *"$nl$1$nl"*) counted_status create "$1/" ;;
-                *) counted_status identical "$1/" ;;
-            esac
-            ;;
-        linked-dir) counted_status kept "$1/" "symbolic link, not followed" ;;
+        missing) record_status create "$1/" ;;
+        dir) record_status identical "$1/" ;;
+        linked-dir) record_status kept "$1/" "symbolic link, not followed" ;;
     esac
 }
 
 settle_file() { # FILE
     case $state in
         missing)
-            [ "$writes" = yes ] && install_template "$1"
-            counted_status create "$1"
+            [ "$writes" = yes ] && stage_template "$1"
+            record_status create "$1"
             ;;
-        symlink) counted_status kept "$1" "symbolic link, left alone" ;;
+        symlink) record_status kept "$1" "symbolic link, left alone" ;;
         regular) settle_existing_file "$1" ;;
     esac
 }
@@ -155,24 +155,48 @@ same_as_template() { # FILE
 }
 
 settle_existing_file() { # FILE
-    [ "$writes" = yes ] && remove_stale_temp "$1"
     if [ "$1" = .gitignore ]; then
         act_on_existing_gitignore
     elif same_as_template "$1"; then
-        counted_status identical "$1"
+        record_status identical "$1"
     elif is_secret "$1"; then
-        counted_status kept "$1" "never replaced"
+        record_status kept "$1" "never replaced"
     elif [ "$opt_force" = yes ]; then
         choose_backup_root
         if [ "$writes" = yes ]; then
             backup_file "$1"
-            install_template "$1"
+            stage_replacement "$1"
         fi
-        counted_status replaced "$1" "old one in $backup_root/$1"
+        record_status replaced "$1" "old one in $backup_root/$1"
     else
         n_differs=$((n_differs + 1))
-        counted_status kept "$1" "differs from the template"
+        record_status kept "$1" "differs from the template"
     fi
+}
+
+stage_replacement() { # FILE
+    dir_of "$1"
+    ensure_staging_dir "$parent_dir"
+    stage_template "$1"
+    plan_move "$1"
+}
+
+# Status lines wait until the paths are in place; a run that fails before
+# then reports the failure instead.
+record_status() { # WORD PATH [DETAIL]
+    recorded_statuses=$recorded_statuses$1$tab$2$tab${3-}$nl
+}
+
+report_statuses() {
+    saved_ifs=$IFS
+    IFS=$nl
+    for recorded in $recorded_statuses; do
+        IFS=$saved_ifs
+        recorded_word=${recorded%%"$tab"*}
+        recorded=${recorded#*"$tab"}
+        counted_status "$recorded_word" "${recorded%%"$tab"*}" "${recorded#*"$tab"}"
+    done
+    IFS=$saved_ifs
 }
 
 # Status words as the mode has them: --check reports what is, not what it does.
@@ -196,8 +220,13 @@ counted_status() { # WORD PATH [DETAIL]
 }
 
 scaffold_entries() {
-    backup_root=''
+    backup_root='' recorded_statuses=''
     preflight
-    [ "$writes" = yes ] && make_missing_dirs
+    if [ "$writes" = yes ]; then
+        remove_stale_staging
+        [ -z "$planned_moves" ] || start_staging "$staging_dirs"
+    fi
     for_each_entry settle_entry
+    [ "$staging_active" = no ] || finish_staging
+    report_statuses
 }

@@ -7,12 +7,14 @@ tests for it are skipped, and the summary says which.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import re
 import shutil
 import stat
 import subprocess
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,13 @@ TEMPLATE = REPO / "lib" / "template"
 EXPECTED_TREE = Path(__file__).resolve().parent / "expected_tree.txt"
 DEFAULT_PYTHON = "3.12"
 
+# zsh behaves as sh when it is started under the name "sh".
+ZSH_AS_SH = Path(tempfile.mkdtemp(prefix="ds_shell-zsh-as-sh-")) / "sh"
+if shutil.which("zsh"):
+    ZSH_AS_SH.symlink_to(shutil.which("zsh"))
+atexit.register(shutil.rmtree, ZSH_AS_SH.parent, True)
+
+ALL_SHELLS = "bash bash-posix dash busybox mksh yash posh ksh93 zsh-sh"
 SHELL_COMMANDS = {
     "bash": ["bash"],
     "bash-posix": ["bash", "--posix"],
@@ -35,7 +44,7 @@ SHELL_COMMANDS = {
     "yash": ["yash"],
     "posh": ["posh"],
     "ksh93": ["ksh93"],
-    "zsh-sh": ["zsh", "--emulate", "sh"],
+    "zsh-sh": [str(ZSH_AS_SH)],
 }
 
 
@@ -55,7 +64,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 @pytest.fixture
 def shell(request: pytest.FixtureRequest) -> list[str]:
     command = SHELL_COMMANDS[request.param]
-    if shutil.which(command[0]) is None:
+    if shutil.which(command[0]) is None or not Path(shutil.which(command[0])).exists():
         if os.environ.get("CI"):
             pytest.fail(f"shell {request.param} is not installed, and CI needs every shell")
         pytest.skip(f"shell {request.param} is not installed")
@@ -148,8 +157,9 @@ def read_files(root: Path) -> dict[str, bytes]:
 
 
 def snapshot(root: Path) -> dict[str, tuple]:
-    """What a rerun must not change: bytes, mode, owner and mtime of every path."""
-    state = {}
+    """What a rerun must not change: bytes, mode, owner and mtime of every path, ROOT's own included."""
+    st = root.lstat()
+    state = {"./": ("", stat.S_IMODE(st.st_mode), st.st_uid, st.st_gid, st.st_mtime_ns)}
     for p in tree(root, with_git=True):
         st = (root / p).lstat()
         data = b"" if p.endswith("/") else (root / p).read_bytes()

@@ -16,13 +16,23 @@ import pytest
 from conftest import COMMITTED_SCRIPT, REPO
 
 MUTANTS = {
-    "interrupt leaves the temporary file": (
-        "on_signal() { # EXIT-STATUS\n    remove_current_temp\n",
-        "on_signal() { # EXIT-STATUS\n    current_tmp=''\n",
-        "test_faults.py::test_interrupt_at_each_file_write",
+    "interrupt leaves the staging folder": (
+        "on_signal() { # EXIT-STATUS\n    remove_staging\n",
+        "on_signal() { # EXIT-STATUS\n    staging_active=no\n",
+        "test_faults.py::test_interrupt_before_and_after_each_external_command",
+    ),
+    "a rerun makes a staging folder": (
+        '        [ -z "$planned_moves" ] || start_staging "$staging_dirs"\n',
+        '        start_staging "$staging_dirs"\n',
+        "test_safety.py::test_no_staging_folder_is_made_when_nothing_is_missing",
+    ),
+    "a staged file moved in before it is complete": (
+        '    if ! template_body "$1" >"$STAGING/$1"; then\n',
+        '    if ! template_body "$1" >"$1"; then\n',
+        "test_tree.py::test_every_file_is_the_rendered_template",
     ),
     ".env replaced by --force": (
-        '    elif is_secret "$1"; then\n        counted_status kept "$1" "never replaced"\n',
+        '    elif is_secret "$1"; then\n        record_status kept "$1" "never replaced"\n',
         "",
         "test_safety.py::test_env_is_never_replaced_even_with_force",
     ),
@@ -47,7 +57,7 @@ MUTANTS = {
         "test_safety.py::test_existing_gitignore_is_merged_and_a_rerun_adds_nothing",
     ),
     "identical files rewritten": (
-        '    elif same_as_template "$1"; then\n        counted_status identical "$1"\n',
+        '    elif same_as_template "$1"; then\n        record_status identical "$1"\n',
         "",
         "test_safety.py::test_rerun_changes_nothing",
     ),

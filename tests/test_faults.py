@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
 import time
+from collections import Counter
 
 import pytest
 
@@ -14,15 +16,14 @@ from conftest import SCRIPT, clean_env, expected_files, expected_tree, run, tree
 
 SIGNALS = [signal.SIGTERM, signal.SIGINT, signal.SIGHUP]
 EXIT_STATUS = {signal.SIGHUP: 129, signal.SIGINT: 130, signal.SIGTERM: 143}
-N_FILES = sum(1 for path in expected_tree() if not path.endswith("/"))
 
 
 def assert_absent_or_complete(project, *, temp_allowed=False):
     expected = expected_files("p")
     dirs = {path for path in expected_tree() if path.endswith("/")}
     for path in tree(project):
-        if path.endswith(".ds_shell-tmp"):
-            assert temp_allowed, f"temporary file left behind: {path}"
+        if path == ".ds_shell-tmp/" or path.startswith(".ds_shell-tmp/"):
+            assert temp_allowed, f"staging folder left behind: {path}"
         elif path.endswith("/"):
             assert path in dirs, path
         else:
@@ -36,56 +37,101 @@ def assert_rerun_completes(tmp_path, shell):
     assert_absent_or_complete(tmp_path / "p")
 
 
-STUB_MV = """#!/bin/sh
+# Every external command the script may run, wrapped: the wrapper counts the
+# call and, at call number STUB_KILL_AT, signals the whole process group (as
+# Ctrl-C does) just before or just after running the real command.
+EXTERNAL_COMMANDS = ["mkdir", "mv", "rm", "cp", "chmod", "chown", "ls", "cmp", "date", "id", "printf", "git"]
+STUB = """#!/bin/sh
 n=$(cat "$STUB_COUNTER")
 n=$((n + 1))
 echo "$n" >"$STUB_COUNTER"
-if [ "$n" = "$STUB_KILL_AT" ]; then
-    if [ "$STUB_WHEN" = before ]; then
-        kill -s "$STUB_SIGNAL" "$PPID"
-        exit 1
-    fi
-    "$STUB_REAL_MV" "$@"
-    status=$?
-    kill -s "$STUB_SIGNAL" "$PPID"
-    exit "$status"
+if [ "$n" = "$STUB_KILL_AT" ] && [ "$STUB_WHEN" = before ]; then
+    kill -s "$STUB_SIGNAL" 0
 fi
-exec "$STUB_REAL_MV" "$@"
+"$STUB_REAL" "$@"
+status=$?
+if [ "$n" = "$STUB_KILL_AT" ]; then
+    kill -s "$STUB_SIGNAL" 0
+fi
+exit "$status"
 """
 
 
 @pytest.fixture
-def stub_mv(tmp_path):
+def stubs(tmp_path):
     bin_dir = tmp_path / "stub-bin"
     bin_dir.mkdir()
-    (bin_dir / "mv").write_text(STUB_MV)
-    os.chmod(bin_dir / "mv", 0o755)
+    for name in EXTERNAL_COMMANDS:
+        real = shutil.which(name)
+        (bin_dir / name).write_text(STUB.replace('"$STUB_REAL"', real))
+        os.chmod(bin_dir / name, 0o755)
     return bin_dir
 
 
-@pytest.mark.parametrize("when", ["before", "after"])
-@pytest.mark.parametrize("kill_at", range(1, N_FILES + 1))
-def test_interrupt_at_each_file_write(tmp_path, shell, stub_mv, when, kill_at):
-    """A signal just before or just after each file is renamed into place."""
-    sig = SIGNALS[kill_at % 3]
-    counter = tmp_path / "counter"
-    counter.write_text("0")
-    env = clean_env(
-        PATH=f"{stub_mv}:{os.environ['PATH']}",
-        STUB_COUNTER=str(counter),
-        STUB_KILL_AT=str(kill_at),
-        STUB_WHEN=when,
-        STUB_SIGNAL=sig.name[3:],
-        STUB_REAL_MV=shutil.which("mv"),
+def run_in_own_group(shell, args, cwd, env):
+    proc = subprocess.run(
+        [*shell, str(SCRIPT), *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=60, start_new_session=True,
     )
-    result = run(shell, "--no-git", "p", cwd=tmp_path, env=env)
-    if when == "after":
-        assert result.returncode == EXIT_STATUS[sig]
-        assert "interrupted; no file was left half-written" in result.stderr
-    else:
-        assert result.returncode in (1, EXIT_STATUS[sig])
-    assert_absent_or_complete(tmp_path / "p")
-    assert_rerun_completes(tmp_path, shell)
+    return proc.returncode, proc.stderr
+
+
+def test_interrupt_before_and_after_each_external_command(tmp_path, shell, stubs):
+    counter = tmp_path / "counter"
+    env = clean_env(PATH=f"{stubs}:{os.environ['PATH']}", STUB_COUNTER=str(counter), STUB_KILL_AT="0", STUB_WHEN="none", STUB_SIGNAL="TERM")
+    counter.write_text("0")
+    work = tmp_path / "w0"
+    work.mkdir()
+    assert run_in_own_group(shell, ["p"], work, env)[0] == 0
+    calls = int(counter.read_text())
+    assert calls >= 3, "the wrappers must see the script's commands"
+    for kill_at in range(1, calls + 1):
+        for when in ["before", "after"]:
+            sig = SIGNALS[kill_at % 3]
+            work = tmp_path / f"w-{kill_at}-{when}"
+            work.mkdir()
+            counter.write_text("0")
+            env.update(STUB_KILL_AT=str(kill_at), STUB_WHEN=when, STUB_SIGNAL=sig.name[3:])
+            status, stderr = run_in_own_group(shell, ["p"], work, env)
+            assert status == EXIT_STATUS[sig], (kill_at, when, status, stderr)
+            assert "interrupted; no file was left half-written" in stderr
+            assert_absent_or_complete(work / "p")
+            assert_rerun_completes(work, shell)
+
+
+needs_strace = pytest.mark.skipif(
+    shutil.which("strace") is None and not os.environ.get("CI"), reason="strace is not installed (CI installs it)"
+)
+
+
+@needs_strace
+@pytest.mark.slow
+def test_interrupt_at_opens_and_writes_of_the_shell(tmp_path, shell):
+    """strace delivers the signal as the shell opens or writes a file, at points
+    spread over the run. (strace stops the shell at each of its system calls,
+    and a run makes tens of thousands: hence a sample, in make test-all.)"""
+    trace = ["strace", "-e", "trace=openat,write"]
+    work = tmp_path / "count"
+    work.mkdir()
+    log = tmp_path / "syscalls"
+    subprocess.run([*trace, "-o", str(log), *shell, str(SCRIPT), "--no-git", "p"], cwd=work, env=clean_env(), capture_output=True, check=True)
+    # strace counts each system call on its own: the 5th write, the 7th openat.
+    counts = Counter(line.split("(", 1)[0] for line in log.read_text().splitlines() if line.startswith(("openat(", "write(")))
+    assert counts["openat"] > 20 and counts["write"] > 20
+    points = [
+        (call, n) for call, total in counts.items() for n in sorted({1, 2, *range(total // 3, total, max(1, total // 6))})
+    ]
+    for i, (call, n) in enumerate(points):
+        sig = SIGNALS[i % 3]
+        work = tmp_path / f"w-{call}-{n}"
+        work.mkdir()
+        proc = subprocess.run(
+            [*trace, "-o", "/dev/null", "-e", f"inject={call}:signal={sig.name[3:]}:when={n}", *shell, str(SCRIPT), "--no-git", "p"],
+            cwd=work, env=clean_env(), capture_output=True, text=True, timeout=120,
+        )
+        # The trap's exit status; or, before the traps are set, the signal's own.
+        assert proc.returncode in (EXIT_STATUS[sig], -sig), (call, n, proc.stderr)
+        assert_absent_or_complete(work / "p")
+        assert_rerun_completes(work, shell)
 
 
 def timed_kill(tmp_path, shell, sig, delay):

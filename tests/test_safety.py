@@ -165,14 +165,32 @@ def test_symlinked_file_is_left_alone_even_with_force(tmp_path, shell):
     assert status_lines(result.stdout)["README.md"] == "kept"
 
 
-def test_stale_temporary_file_is_removed(tmp_path, shell):
+def test_a_staging_folder_left_by_a_killed_run_is_removed(tmp_path, shell):
     p = make(tmp_path, shell)
     (p / "src/app/main.py").unlink()
-    (p / "src/app/.main.py.ds_shell-tmp").write_text("half")
-    (p / "src/app/modules/.models.py.ds_shell-tmp").write_text("half")
+    (p / ".ds_shell-tmp/src/app").mkdir(parents=True)
+    (p / ".ds_shell-tmp/src/app/main.py").write_text("half")
     result = run(shell, "--no-git", "p", cwd=tmp_path)
     assert result.returncode == 0
     assert tree(p) == expected_tree()
+    assert read_files(p) == expected_files("p")
+
+
+def test_a_staging_folder_is_removed_even_when_nothing_is_missing(tmp_path, shell):
+    p = make(tmp_path, shell)
+    (p / ".ds_shell-tmp").mkdir()
+    (p / ".ds_shell-tmp/README.md").write_text("half")
+    assert run(shell, "--no-git", "p", cwd=tmp_path).returncode == 0
+    assert tree(p) == expected_tree()
+
+
+def test_no_staging_folder_is_made_when_nothing_is_missing(tmp_path, shell):
+    """A rerun must not even touch DIRECTORY's modification time."""
+    p = make(tmp_path, shell)
+    (p / "README.md").write_text("mine\n")
+    before = snapshot(p)
+    assert run(shell, "--no-git", "p", cwd=tmp_path).returncode == 0
+    assert snapshot(p) == before
 
 
 def test_dry_run_writes_nothing_and_says_what_a_run_would_do(tmp_path, shell):

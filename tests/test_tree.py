@@ -184,7 +184,7 @@ def test_no_git_option(tmp_path, shell):
 def test_works_without_git(tmp_path, shell):
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
-    for tool in ["mkdir", "mv", "cp", "cmp", "chmod", "ls", "rm", "date", "id", "chown"]:
+    for tool in ["mkdir", "mv", "cp", "cmp", "chmod", "ls", "rm", "date", "id", "chown", "printf"]:
         os.symlink(shutil.which(tool), bin_dir / tool)
     env = clean_env(PATH=str(bin_dir))
     shell_path = [shutil.which(shell[0]), *shell[1:]]
