@@ -10,8 +10,14 @@ PYTHON ?= python3
 SOURCES = lib/build.sh $(wildcard lib/*.sh) $(shell find lib/template -type f 2>/dev/null | LC_ALL=C sort)
 STAMP = $(VENV)/.installed
 
+# The shells every behaviour test runs under. Under CI a missing one fails
+# the run; elsewhere its tests are skipped and the summaries say so.
+DS_SHELL_TEST_SHELLS ?= bash bash-posix dash busybox mksh yash posh ksh93 zsh-sh
+export DS_SHELL_TEST_SHELLS
+ZSH_AS_SH = $(VENV)/zsh-as-sh/sh
+
 .DEFAULT_GOAL := all
-.PHONY: all test lint pytest bats install uninstall clean help
+.PHONY: all test test-all lint pytest pytest-slow bats bench install uninstall clean help
 
 all: ds_shell.sh ds_shell.sh.sha256 ## build ds_shell.sh (and its .sha256) from lib/
 
@@ -28,7 +34,9 @@ $(STAMP): tests/requirements.txt
 
 # test never rebuilds ds_shell.sh: it tests the committed file, and a test
 # fails when that file differs from a fresh build of lib/ (run make).
-test: lint pytest bats ## install the test tools into .venv, lint, run every test
+test: lint pytest bats ## install the test tools into .venv, lint, run the tests under every shell
+
+test-all: test pytest-slow ## make test, then the slower fault and fuzz cases
 
 lint: $(STAMP) ## shellcheck and checkbashisms on ds_shell.sh (all of lib/*.sh) and lib/build.sh
 	$(VENV)/bin/shellcheck -s sh ds_shell.sh lib/build.sh
@@ -40,11 +48,29 @@ lint: $(STAMP) ## shellcheck and checkbashisms on ds_shell.sh (all of lib/*.sh) 
 		echo "skipped checkbashisms: not installed (Debian package devscripts)"; \
 	fi
 
-pytest: $(STAMP) ## the pytest suite in tests/
-	$(VENV)/bin/python -m pytest tests
+pytest: $(STAMP) ## the pytest suite in tests/ (without the slow cases)
+	$(VENV)/bin/python -m pytest -rs -m "not slow" tests
 
-bats: $(STAMP) ## the bats-core tests of the command line
-	PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/bats tests
+pytest-slow: $(STAMP) ## only the slow cases of the pytest suite
+	DS_SHELL_FUZZ_EXAMPLES=$${DS_SHELL_FUZZ_EXAMPLES:-400} $(VENV)/bin/python -m pytest -rs -m slow tests
+
+bats: $(STAMP) ## the bats-core tests of the command line, under every shell
+	@mkdir -p $(dir $(ZSH_AS_SH)) && ln -sf "$$(command -v zsh || echo /nonexistent/zsh)" $(ZSH_AS_SH)
+	@set -e; for name in $(DS_SHELL_TEST_SHELLS); do \
+		case $$name in \
+			bash-posix) cmd="bash --posix" ;; busybox) cmd="busybox sh" ;; \
+			zsh-sh) cmd="$(CURDIR)/$(ZSH_AS_SH)" ;; *) cmd=$$name ;; \
+		esac; \
+		if ! [ -x "$$(command -v $${cmd%% *})" ]; then \
+			if [ -n "$$CI" ]; then echo "bats: shell $$name is not installed" >&2; exit 1; fi; \
+			echo "bats: skipped shell $$name: not installed"; continue; \
+		fi; \
+		echo "bats under $$name"; \
+		TEST_SHELL="$$cmd" PATH="$(CURDIR)/$(VENV)/bin:$$PATH" $(VENV)/bin/bats tests; \
+	done
+
+bench: $(STAMP) ## time a generation under dash and bash against cookiecutter (not part of test)
+	$(VENV)/bin/python tests/bench.py
 
 install: ds_shell.sh ## install ds_shell.sh as ds_shell in PREFIX/bin (default PREFIX=/usr/local)
 	mkdir -p "$(DESTDIR)$(BINDIR)"
@@ -59,4 +85,4 @@ clean: ## remove .venv and test caches (ds_shell.sh is committed and stays)
 	rm -rf $(VENV) .pytest_cache tests/__pycache__ ds_shell.sh.build-tmp
 
 help: ## list the targets
-	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-z][a-z-]*:.*## / {printf "  make %-12s %s\n", $$1, $$2}' $(MAKEFILE_LIST)

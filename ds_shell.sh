@@ -473,8 +473,11 @@ move_group() { # DIR
     set --
     group_ifs=$IFS
     IFS=$nl
+    # Patterns are expanded in assignments: posh mishandles a pattern with a
+    # quoted part and a * inside a double-quoted "${x%...}".
     for group_move in $planned_moves; do
-        [ "${group_move%%"$tab"*}" = "$move_into" ] && set -- "$@" "$STAGING/${group_move#*"$tab"}"
+        group_dir=${group_move%%"$tab"*} group_path=${group_move#*"$tab"}
+        [ "$group_dir" = "$move_into" ] && set -- "$@" "$STAGING/$group_path"
     done
     IFS=$group_ifs
     mv -f -- "$@" "$move_into/" || die "cannot move what was staged in $STAGING into $move_into/ (in $PWD)"
@@ -804,7 +807,8 @@ report_statuses() {
         IFS=$saved_ifs
         recorded_word=${recorded%%"$tab"*}
         recorded=${recorded#*"$tab"}
-        counted_status "$recorded_word" "${recorded%%"$tab"*}" "${recorded#*"$tab"}"
+        recorded_path=${recorded%%"$tab"*} recorded_detail=${recorded#*"$tab"}
+        counted_status "$recorded_word" "$recorded_path" "$recorded_detail"
     done
     IFS=$saved_ifs
 }
@@ -915,7 +919,7 @@ create_target() { # PATH
     while ! [ -d "$create_path" ]; do
         set -- "$create_path" "$@"
         case $create_path in
-            */*) strip_trailing_slashes "${create_path%/*}" ;;
+            */*) create_path=${create_path%/*} && strip_trailing_slashes "$create_path" ;;
             *) break ;;
         esac
         create_path=$stripped

@@ -108,13 +108,17 @@ emit_template() { # TEMPLATE-DIR ENTRIES
     printf '\n%s\n' '# ---------------------------------------------------------------------------'
     printf '%s\n' '# The project template, generated from lib/template/. Folders end in "/".'
     printf '%s\n' "TEMPLATE_ENTRIES='"
-    for entry in $2; do printf '%s\n' "${entry%%"$tab"*}"; done
+    for entry in $2; do
+        out=${entry%%"$tab"*}
+        printf '%s\n' "$out"
+    done
     printf "'\n\n"
     printf '%s\n' '# The content of each file; render replaces the placeholders.'
     printf '%s\n' 'template_body() { # PATH' "    case \$1 in"
     for entry in $2; do
         rel=${entry#*"$tab"}
-        [ "$rel" = - ] || emit_template_file "$1/$rel" "${entry%%"$tab"*}"
+        out=${entry%%"$tab"*}
+        [ "$rel" = - ] || emit_template_file "$1/$rel" "$out"
     done
     printf '%s\n' '    esac' '}'
 }

@@ -101,8 +101,11 @@ move_group() { # DIR
     set --
     group_ifs=$IFS
     IFS=$nl
+    # Patterns are expanded in assignments: posh mishandles a pattern with a
+    # quoted part and a * inside a double-quoted "${x%...}".
     for group_move in $planned_moves; do
-        [ "${group_move%%"$tab"*}" = "$move_into" ] && set -- "$@" "$STAGING/${group_move#*"$tab"}"
+        group_dir=${group_move%%"$tab"*} group_path=${group_move#*"$tab"}
+        [ "$group_dir" = "$move_into" ] && set -- "$@" "$STAGING/$group_path"
     done
     IFS=$group_ifs
     mv -f -- "$@" "$move_into/" || die "cannot move what was staged in $STAGING into $move_into/ (in $PWD)"

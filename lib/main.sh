@@ -72,7 +72,7 @@ create_target() { # PATH
     while ! [ -d "$create_path" ]; do
         set -- "$create_path" "$@"
         case $create_path in
-            */*) strip_trailing_slashes "${create_path%/*}" ;;
+            */*) create_path=${create_path%/*} && strip_trailing_slashes "$create_path" ;;
             *) break ;;
         esac
         create_path=$stripped

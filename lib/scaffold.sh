@@ -194,7 +194,8 @@ report_statuses() {
         IFS=$saved_ifs
         recorded_word=${recorded%%"$tab"*}
         recorded=${recorded#*"$tab"}
-        counted_status "$recorded_word" "${recorded%%"$tab"*}" "${recorded#*"$tab"}"
+        recorded_path=${recorded%%"$tab"*} recorded_detail=${recorded#*"$tab"}
+        counted_status "$recorded_word" "$recorded_path" "$recorded_detail"
     done
     IFS=$saved_ifs
 }

@@ -1,8 +1,8 @@
 """The harness: runs ds_shell.sh in temporary folders and reads what it made.
 
 Every behaviour test runs under each shell of the matrix (DS_SHELL_TEST_SHELLS,
-default "bash dash"). Under CI a missing shell fails the run; elsewhere the
-tests for it are skipped, and the summary says which.
+default all nine of ALL_SHELLS). Under CI a missing shell fails the run;
+elsewhere the tests for it are skipped, and the summary (pytest -rs) says which.
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ SHELL_COMMANDS = {
 
 
 def matrix() -> list[str]:
-    names = os.environ.get("DS_SHELL_TEST_SHELLS", "bash dash").split()
+    names = os.environ.get("DS_SHELL_TEST_SHELLS", ALL_SHELLS).split()
     unknown = [name for name in names if name not in SHELL_COMMANDS]
     if unknown:
         raise pytest.UsageError(f"unknown shell(s) in DS_SHELL_TEST_SHELLS: {unknown}")

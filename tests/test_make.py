@@ -32,7 +32,9 @@ def test_help_lists_every_target():
     result = make("help")
     assert result.returncode == 0
     targets = [line.split()[1] for line in result.stdout.splitlines()]
-    assert targets == ["all", "test", "lint", "pytest", "bats", "install", "uninstall", "clean", "help"]
+    assert targets == [
+        "all", "test", "test-all", "lint", "pytest", "pytest-slow", "bats", "bench", "install", "uninstall", "clean", "help",
+    ]
 
 
 def test_make_is_up_to_date_on_a_fresh_build(tmp_path):
