@@ -311,12 +311,11 @@ validate_target() { # PATH
     target_exists=no
     strip_trailing_slashes "$1"
     target_base=${stripped##*/}
-    case $target_base in
-        '.' | '..') die_usage "'$1' does not exist" ;;
-    esac
-    # Sets existing_ancestor: the nearest folder above that exists.
+    # Sets existing_ancestor: the nearest folder above that exists. Each
+    # folder below it is one to create, and must be creatable.
     existing_ancestor=$stripped
     while :; do
+        validate_new_folder "$1" "$existing_ancestor"
         case $existing_ancestor in
             */*) existing_ancestor=${existing_ancestor%/*} ;;
             *) existing_ancestor=. && return 0 ;;
@@ -326,6 +325,24 @@ validate_target() { # PATH
         path_exists "$existing_ancestor" &&
             die_usage "cannot create '$1': '$existing_ancestor' is not a directory"
     done
+}
+
+# NAME_MAX of the common file systems (ext4, xfs, btrfs, NTFS, APFS).
+NAME_MAX=255
+
+# FOLDER does not exist: its last name must be one mkdir can create. "." and
+# ".." of a missing folder cannot be followed (mkdir -p would create that
+# folder too, outside DIRECTORY).
+validate_new_folder() { # DIRECTORY FOLDER
+    new_name=${2##*/}
+    case $new_name in
+        '.' | '..') die_usage "cannot create '$1': '$2' does not exist" ;;
+    esac
+    # Characters are at most 4 bytes: only a long name needs counting.
+    [ "${#new_name}" -gt $((NAME_MAX / 4)) ] || return 0
+    name_bytes=$(printf '%s' "$new_name" | wc -c)
+    [ "${name_bytes##* }" -le "$NAME_MAX" ] ||
+        die_usage "cannot create '$1': a folder name in it is longer than $NAME_MAX bytes"
 }
 
 # lib/render.sh: turning a template's quoted heredoc into the project's file.
@@ -419,6 +436,7 @@ remove_staging() {
     [ "$staging_active" = yes ] || return 0
     staging_active=no
     rm -rf -- "$STAGING"
+    restore_shell_temp_files_place
 }
 
 # Makes the staging folder and, with one mkdir, the folders it needs. It is
@@ -437,16 +455,26 @@ start_staging() { # STAGING-DIRS (newline-separated, relative to STAGING)
         set -- "$@" "$STAGING/$staged_dir"
     done
     mkdir -p -- "$STAGING" "$@" || die "cannot create $STAGING (in $PWD)"
+    keep_shell_temp_files_in_staging
 }
 
-ensure_staging_dir() { # DIR
-    [ "$staging_active" = yes ] || start_staging ''
-    [ -d "$STAGING/$1" ] || mkdir -p -- "$STAGING/$1" || die "cannot create $STAGING/$1 (in $PWD)"
+# mksh and posh keep each here-document in a file in $TMPDIR, zsh in one
+# named $TMPPREFIX*; a run killed by SIGKILL leaves it there. While files are
+# staged those go into the staging folder, which the next run removes.
+keep_shell_temp_files_in_staging() {
+    saved_tmpdir=${TMPDIR-} saved_tmpdir_set=${TMPDIR+yes}
+    saved_tmpprefix=${TMPPREFIX-} saved_tmpprefix_set=${TMPPREFIX+yes}
+    TMPDIR=$PWD/$STAGING TMPPREFIX=$PWD/$STAGING/zsh
+}
+
+restore_shell_temp_files_place() {
+    if [ "$saved_tmpdir_set" = yes ]; then TMPDIR=$saved_tmpdir; else unset TMPDIR; fi
+    if [ "$saved_tmpprefix_set" = yes ]; then TMPPREFIX=$saved_tmpprefix; else unset TMPPREFIX; fi
 }
 
 stage_template() { # PATH
     if ! template_body "$1" >"$STAGING/$1"; then
-        die "cannot write $STAGING/$1 (in $PWD): is the disk full?"
+        die "cannot write $1 (staged in $STAGING/, in $PWD): is the disk full, or a file-size limit set? Nothing was moved into place"
     fi
     is_secret "$1" && restrict_to_owner "$STAGING/$1" "$1"
     return 0
@@ -483,7 +511,30 @@ move_group() { # DIR
     mv -f -- "$@" "$move_into/" || die "cannot move what was staged in $STAGING into $move_into/ (in $PWD)"
 }
 
+# Every folder a staged path moves into must be writable before anything is
+# staged, so that a run either moves everything in or changes nothing.
+report_unwritable_dirs() { # EXTRA-DIR; sets n_unwritable
+    n_unwritable=0 checked_dirs=$nl
+    saved_ifs=$IFS
+    IFS=$nl
+    for planned in $1$tab$nl$planned_moves; do
+        IFS=$saved_ifs
+        check_dir=${planned%%"$tab"*}
+        case $checked_dirs in *"$nl$check_dir$nl"*) continue ;; esac
+        checked_dirs=$checked_dirs$check_dir$nl
+        [ -w "$check_dir" ] && continue
+        n_unwritable=$((n_unwritable + 1))
+        if [ "$check_dir" = . ]; then
+            err "'$target': cannot write in this folder (permission denied, or a read-only file system)"
+        else
+            err "$check_dir/: cannot write in this folder (permission denied, or a read-only file system)"
+        fi
+    done
+    IFS=$saved_ifs
+}
+
 finish_staging() {
+    make_planned_backups
     give_to_owner -R "$STAGING"
     moved_dirs=$nl
     saved_ifs=$IFS
@@ -502,6 +553,7 @@ finish_staging() {
     IFS=$saved_ifs
     rm -rf -- "$STAGING" || die "cannot remove $STAGING (in $PWD)"
     staging_active=no
+    restore_shell_temp_files_place
 }
 
 # Backups of replaced files go to .ds_shell-backup/DATE-TIME/, under the
@@ -517,8 +569,25 @@ choose_backup_root() {
     done
 }
 
-backup_file() { # PATH
+# A backup is planned while settling each path and made only once the
+# replacements are staged, just before they move in.
+plan_backup() { # PATH
     choose_backup_root
+    planned_backups=$planned_backups$1$nl
+}
+
+make_planned_backups() {
+    [ -n "$planned_backups" ] || return 0
+    saved_ifs=$IFS
+    IFS=$nl
+    for planned in $planned_backups; do
+        IFS=$saved_ifs
+        backup_file "$planned"
+    done
+    IFS=$saved_ifs
+}
+
+backup_file() { # PATH
     dir_of "$1"
     mkdir -p -- "$backup_root/$parent_dir" || die "cannot create $backup_root/$parent_dir (in $PWD)"
     cp -p -- "$1" "$backup_root/$1" || die "cannot back up $1 to $backup_root/$1 (in $PWD)"
@@ -580,10 +649,8 @@ append_missing_entries() { # FILE
 
 # Stages a copy of .gitignore (mode and all) with the entries appended.
 stage_merged_gitignore() {
-    ensure_staging_dir .
     cp -p -- .gitignore "$STAGING/.gitignore" || die "cannot copy .gitignore to $STAGING/ (in $PWD)"
     append_missing_entries "$STAGING/.gitignore" || die "cannot write $STAGING/.gitignore (in $PWD)"
-    plan_move .gitignore
 }
 
 act_on_existing_gitignore() {
@@ -598,7 +665,8 @@ act_on_existing_gitignore() {
         record_status kept .gitignore "has every entry"
         return 0
     fi
-    [ "$writes" = yes ] && stage_merged_gitignore
+    plan_write .gitignore merge
+    plan_move .gitignore
     count_lines "$missing_entries"
     record_status merged .gitignore "$line_count entries added"
 }
@@ -611,11 +679,12 @@ count_lines() { # TEXT; sets line_count
     done
 }
 
-# lib/scaffold.sh: walking the template's entries, in four steps: look at
-# every path (a conflict stops the run before anything is written), settle
-# each path (staging what is to be written), move what was staged into place,
-# then report each path. TEMPLATE_ENTRIES lists folders (ending in '/') and
-# files, parents first.
+# lib/scaffold.sh: walking the template's entries, in steps: look at every
+# path (a conflict stops the run before anything is written), settle what
+# becomes of each path and plan the writes, check that the folders written
+# into are writable, stage the writes, move them into place, then report each
+# path. TEMPLATE_ENTRIES lists folders (ending in '/') and files, parents
+# first.
 
 for_each_entry() { # FUNCTION
     saved_ifs=$IFS
@@ -727,15 +796,18 @@ plan_missing() { # ENTRY
 preflight() {
     n_conflict=0 linked_dirs='' missing_dirs='' staging_dirs='' planned_moves=''
     for_each_entry preflight_entry
-    [ "$n_conflict" -eq 0 ] && return 0
-    [ "$opt_check" = yes ] && return 0
-    if [ "$writes" = yes ]; then
-        die "nothing was written: move the path(s) above out of the way, then run again"
-    fi
-    die "a real run would stop here without writing anything"
+    [ "$opt_check" = no ] || return 0
+    [ "$n_conflict" -eq 0 ] ||
+        stop_before_writing "move the path(s) above out of the way, then run again"
 }
 
-# Step 2: settle each path; report it in step 4, once it is in place.
+stop_before_writing() { # WHAT-TO-DO
+    [ "$writes" = yes ] || die "a real run would stop here without writing anything"
+    die "nothing was written: $1"
+}
+
+# Step 2: settle what becomes of each path, and plan the writes; each path is
+# reported in the last step, once it is in place.
 settle_entry() { # ENTRY
     inspect_entry "$1"
     case $1 in
@@ -755,7 +827,7 @@ settle_dir() { # DIR
 settle_file() { # FILE
     case $state in
         missing)
-            [ "$writes" = yes ] && stage_template "$1"
+            plan_write "$1" template
             record_status create "$1"
             ;;
         symlink) record_status kept "$1" "symbolic link, left alone" ;;
@@ -775,11 +847,8 @@ settle_existing_file() { # FILE
     elif is_secret "$1"; then
         record_status kept "$1" "never replaced"
     elif [ "$opt_force" = yes ]; then
-        choose_backup_root
-        if [ "$writes" = yes ]; then
-            backup_file "$1"
-            stage_replacement "$1"
-        fi
+        plan_backup "$1"
+        plan_replacement "$1"
         record_status replaced "$1" "old one in $backup_root/$1"
     else
         n_differs=$((n_differs + 1))
@@ -787,11 +856,43 @@ settle_existing_file() { # FILE
     fi
 }
 
-stage_replacement() { # FILE
+plan_replacement() { # FILE
     dir_of "$1"
-    ensure_staging_dir "$parent_dir"
-    stage_template "$1"
+    staging_dirs=$staging_dirs$parent_dir$nl
+    plan_write "$1" template
     plan_move "$1"
+}
+
+# Each write, as "HOW<tab>PATH": template (the rendered template) or merge
+# (.gitignore with the missing entries appended).
+plan_write() { # PATH HOW
+    planned_writes=$planned_writes$2$tab$1$nl
+}
+
+# Step 3, before anything is written: the folders made by this run are
+# writable; those that exist may not be.
+check_writable() {
+    [ "$target_exists" = yes ] && [ -n "$planned_moves" ] || return 0
+    report_unwritable_dirs .
+    [ "$n_unwritable" -eq 0 ] ||
+        stop_before_writing "make the folder(s) above writable, then run again"
+}
+
+# Step 4: write every planned file into the staging folder; step 5 is
+# finish_staging.
+stage_planned_writes() {
+    start_staging "$staging_dirs"
+    saved_ifs=$IFS
+    IFS=$nl
+    for planned in $planned_writes; do
+        IFS=$saved_ifs
+        write_how=${planned%%"$tab"*} write_path=${planned#*"$tab"}
+        case $write_how in
+            template) stage_template "$write_path" ;;
+            merge) stage_merged_gitignore ;;
+        esac
+    done
+    IFS=$saved_ifs
 }
 
 # Status lines wait until the paths are in place; a run that fails before
@@ -834,14 +935,17 @@ counted_status() { # WORD PATH [DETAIL]
 }
 
 scaffold_entries() {
-    backup_root='' recorded_statuses=''
+    backup_root='' recorded_statuses='' planned_backups='' planned_writes=''
     preflight
+    for_each_entry settle_entry
+    [ "$opt_check" = yes ] || check_writable
     if [ "$writes" = yes ]; then
         remove_stale_staging
-        [ -z "$planned_moves" ] || start_staging "$staging_dirs"
+        if [ -n "$planned_moves" ]; then
+            stage_planned_writes
+            finish_staging
+        fi
     fi
-    for_each_entry settle_entry
-    [ "$staging_active" = no ] || finish_staging
     report_statuses
 }
 
@@ -875,6 +979,9 @@ on_signal() { # EXIT-STATUS
 }
 
 install_traps() {
+    # Past a file-size limit (ulimit -f) a write then fails with a message
+    # naming the file, instead of the signal killing the shell mid-run.
+    trap '' XFSZ
     trap on_exit EXIT
     trap 'on_signal 129' HUP
     trap 'on_signal 130' INT
@@ -1028,7 +1135,15 @@ run_check() {
     check_outcome || exit 1
 }
 
+# A new DIRECTORY goes into its nearest existing folder, which must be writable.
+check_ancestor_writable() {
+    [ "$target_exists" = no ] && ! [ -w "$existing_ancestor" ] || return 0
+    err "cannot create '$target': cannot write in '$existing_ancestor' (permission denied, or a read-only file system)"
+    stop_before_writing "choose a folder you can write in"
+}
+
 run_scaffold() {
+    check_ancestor_writable
     if [ "$target_exists" = no ]; then
         if [ "$writes" = yes ]; then
             create_target "$target"

@@ -47,6 +47,7 @@ remove_staging() {
     [ "$staging_active" = yes ] || return 0
     staging_active=no
     rm -rf -- "$STAGING"
+    restore_shell_temp_files_place
 }
 
 # Makes the staging folder and, with one mkdir, the folders it needs. It is
@@ -65,16 +66,26 @@ start_staging() { # STAGING-DIRS (newline-separated, relative to STAGING)
         set -- "$@" "$STAGING/$staged_dir"
     done
     mkdir -p -- "$STAGING" "$@" || die "cannot create $STAGING (in $PWD)"
+    keep_shell_temp_files_in_staging
 }
 
-ensure_staging_dir() { # DIR
-    [ "$staging_active" = yes ] || start_staging ''
-    [ -d "$STAGING/$1" ] || mkdir -p -- "$STAGING/$1" || die "cannot create $STAGING/$1 (in $PWD)"
+# mksh and posh keep each here-document in a file in $TMPDIR, zsh in one
+# named $TMPPREFIX*; a run killed by SIGKILL leaves it there. While files are
+# staged those go into the staging folder, which the next run removes.
+keep_shell_temp_files_in_staging() {
+    saved_tmpdir=${TMPDIR-} saved_tmpdir_set=${TMPDIR+yes}
+    saved_tmpprefix=${TMPPREFIX-} saved_tmpprefix_set=${TMPPREFIX+yes}
+    TMPDIR=$PWD/$STAGING TMPPREFIX=$PWD/$STAGING/zsh
+}
+
+restore_shell_temp_files_place() {
+    if [ "$saved_tmpdir_set" = yes ]; then TMPDIR=$saved_tmpdir; else unset TMPDIR; fi
+    if [ "$saved_tmpprefix_set" = yes ]; then TMPPREFIX=$saved_tmpprefix; else unset TMPPREFIX; fi
 }
 
 stage_template() { # PATH
     if ! template_body "$1" >"$STAGING/$1"; then
-        die "cannot write $STAGING/$1 (in $PWD): is the disk full?"
+        die "cannot write $1 (staged in $STAGING/, in $PWD): is the disk full, or a file-size limit set? Nothing was moved into place"
     fi
     is_secret "$1" && restrict_to_owner "$STAGING/$1" "$1"
     return 0
@@ -111,7 +122,30 @@ move_group() { # DIR
     mv -f -- "$@" "$move_into/" || die "cannot move what was staged in $STAGING into $move_into/ (in $PWD)"
 }
 
+# Every folder a staged path moves into must be writable before anything is
+# staged, so that a run either moves everything in or changes nothing.
+report_unwritable_dirs() { # EXTRA-DIR; sets n_unwritable
+    n_unwritable=0 checked_dirs=$nl
+    saved_ifs=$IFS
+    IFS=$nl
+    for planned in $1$tab$nl$planned_moves; do
+        IFS=$saved_ifs
+        check_dir=${planned%%"$tab"*}
+        case $checked_dirs in *"$nl$check_dir$nl"*) continue ;; esac
+        checked_dirs=$checked_dirs$check_dir$nl
+        [ -w "$check_dir" ] && continue
+        n_unwritable=$((n_unwritable + 1))
+        if [ "$check_dir" = . ]; then
+            err "'$target': cannot write in this folder (permission denied, or a read-only file system)"
+        else
+            err "$check_dir/: cannot write in this folder (permission denied, or a read-only file system)"
+        fi
+    done
+    IFS=$saved_ifs
+}
+
 finish_staging() {
+    make_planned_backups
     give_to_owner -R "$STAGING"
     moved_dirs=$nl
     saved_ifs=$IFS
@@ -130,6 +164,7 @@ finish_staging() {
     IFS=$saved_ifs
     rm -rf -- "$STAGING" || die "cannot remove $STAGING (in $PWD)"
     staging_active=no
+    restore_shell_temp_files_place
 }
 
 # Backups of replaced files go to .ds_shell-backup/DATE-TIME/, under the
@@ -145,8 +180,25 @@ choose_backup_root() {
     done
 }
 
-backup_file() { # PATH
+# A backup is planned while settling each path and made only once the
+# replacements are staged, just before they move in.
+plan_backup() { # PATH
     choose_backup_root
+    planned_backups=$planned_backups$1$nl
+}
+
+make_planned_backups() {
+    [ -n "$planned_backups" ] || return 0
+    saved_ifs=$IFS
+    IFS=$nl
+    for planned in $planned_backups; do
+        IFS=$saved_ifs
+        backup_file "$planned"
+    done
+    IFS=$saved_ifs
+}
+
+backup_file() { # PATH
     dir_of "$1"
     mkdir -p -- "$backup_root/$parent_dir" || die "cannot create $backup_root/$parent_dir (in $PWD)"
     cp -p -- "$1" "$backup_root/$1" || die "cannot back up $1 to $backup_root/$1 (in $PWD)"

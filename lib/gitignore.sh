@@ -53,10 +53,8 @@ append_missing_entries() { # FILE
 
 # Stages a copy of .gitignore (mode and all) with the entries appended.
 stage_merged_gitignore() {
-    ensure_staging_dir .
     cp -p -- .gitignore "$STAGING/.gitignore" || die "cannot copy .gitignore to $STAGING/ (in $PWD)"
     append_missing_entries "$STAGING/.gitignore" || die "cannot write $STAGING/.gitignore (in $PWD)"
-    plan_move .gitignore
 }
 
 act_on_existing_gitignore() {
@@ -71,7 +69,8 @@ act_on_existing_gitignore() {
         record_status kept .gitignore "has every entry"
         return 0
     fi
-    [ "$writes" = yes ] && stage_merged_gitignore
+    plan_write .gitignore merge
+    plan_move .gitignore
     count_lines "$missing_entries"
     record_status merged .gitignore "$line_count entries added"
 }

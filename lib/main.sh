@@ -28,6 +28,9 @@ on_signal() { # EXIT-STATUS
 }
 
 install_traps() {
+    # Past a file-size limit (ulimit -f) a write then fails with a message
+    # naming the file, instead of the signal killing the shell mid-run.
+    trap '' XFSZ
     trap on_exit EXIT
     trap 'on_signal 129' HUP
     trap 'on_signal 130' INT
@@ -181,7 +184,15 @@ run_check() {
     check_outcome || exit 1
 }
 
+# A new DIRECTORY goes into its nearest existing folder, which must be writable.
+check_ancestor_writable() {
+    [ "$target_exists" = no ] && ! [ -w "$existing_ancestor" ] || return 0
+    err "cannot create '$target': cannot write in '$existing_ancestor' (permission denied, or a read-only file system)"
+    stop_before_writing "choose a folder you can write in"
+}
+
 run_scaffold() {
+    check_ancestor_writable
     if [ "$target_exists" = no ]; then
         if [ "$writes" = yes ]; then
             create_target "$target"

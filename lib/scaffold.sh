@@ -1,8 +1,9 @@
-# lib/scaffold.sh: walking the template's entries, in four steps: look at
-# every path (a conflict stops the run before anything is written), settle
-# each path (staging what is to be written), move what was staged into place,
-# then report each path. TEMPLATE_ENTRIES lists folders (ending in '/') and
-# files, parents first.
+# lib/scaffold.sh: walking the template's entries, in steps: look at every
+# path (a conflict stops the run before anything is written), settle what
+# becomes of each path and plan the writes, check that the folders written
+# into are writable, stage the writes, move them into place, then report each
+# path. TEMPLATE_ENTRIES lists folders (ending in '/') and files, parents
+# first.
 
 for_each_entry() { # FUNCTION
     saved_ifs=$IFS
@@ -114,15 +115,18 @@ plan_missing() { # ENTRY
 preflight() {
     n_conflict=0 linked_dirs='' missing_dirs='' staging_dirs='' planned_moves=''
     for_each_entry preflight_entry
-    [ "$n_conflict" -eq 0 ] && return 0
-    [ "$opt_check" = yes ] && return 0
-    if [ "$writes" = yes ]; then
-        die "nothing was written: move the path(s) above out of the way, then run again"
-    fi
-    die "a real run would stop here without writing anything"
+    [ "$opt_check" = no ] || return 0
+    [ "$n_conflict" -eq 0 ] ||
+        stop_before_writing "move the path(s) above out of the way, then run again"
 }
 
-# Step 2: settle each path; report it in step 4, once it is in place.
+stop_before_writing() { # WHAT-TO-DO
+    [ "$writes" = yes ] || die "a real run would stop here without writing anything"
+    die "nothing was written: $1"
+}
+
+# Step 2: settle what becomes of each path, and plan the writes; each path is
+# reported in the last step, once it is in place.
 settle_entry() { # ENTRY
     inspect_entry "$1"
     case $1 in
@@ -142,7 +146,7 @@ settle_dir() { # DIR
 settle_file() { # FILE
     case $state in
         missing)
-            [ "$writes" = yes ] && stage_template "$1"
+            plan_write "$1" template
             record_status create "$1"
             ;;
         symlink) record_status kept "$1" "symbolic link, left alone" ;;
@@ -162,11 +166,8 @@ settle_existing_file() { # FILE
     elif is_secret "$1"; then
         record_status kept "$1" "never replaced"
     elif [ "$opt_force" = yes ]; then
-        choose_backup_root
-        if [ "$writes" = yes ]; then
-            backup_file "$1"
-            stage_replacement "$1"
-        fi
+        plan_backup "$1"
+        plan_replacement "$1"
         record_status replaced "$1" "old one in $backup_root/$1"
     else
         n_differs=$((n_differs + 1))
@@ -174,11 +175,43 @@ settle_existing_file() { # FILE
     fi
 }
 
-stage_replacement() { # FILE
+plan_replacement() { # FILE
     dir_of "$1"
-    ensure_staging_dir "$parent_dir"
-    stage_template "$1"
+    staging_dirs=$staging_dirs$parent_dir$nl
+    plan_write "$1" template
     plan_move "$1"
+}
+
+# Each write, as "HOW<tab>PATH": template (the rendered template) or merge
+# (.gitignore with the missing entries appended).
+plan_write() { # PATH HOW
+    planned_writes=$planned_writes$2$tab$1$nl
+}
+
+# Step 3, before anything is written: the folders made by this run are
+# writable; those that exist may not be.
+check_writable() {
+    [ "$target_exists" = yes ] && [ -n "$planned_moves" ] || return 0
+    report_unwritable_dirs .
+    [ "$n_unwritable" -eq 0 ] ||
+        stop_before_writing "make the folder(s) above writable, then run again"
+}
+
+# Step 4: write every planned file into the staging folder; step 5 is
+# finish_staging.
+stage_planned_writes() {
+    start_staging "$staging_dirs"
+    saved_ifs=$IFS
+    IFS=$nl
+    for planned in $planned_writes; do
+        IFS=$saved_ifs
+        write_how=${planned%%"$tab"*} write_path=${planned#*"$tab"}
+        case $write_how in
+            template) stage_template "$write_path" ;;
+            merge) stage_merged_gitignore ;;
+        esac
+    done
+    IFS=$saved_ifs
 }
 
 # Status lines wait until the paths are in place; a run that fails before
@@ -221,13 +254,16 @@ counted_status() { # WORD PATH [DETAIL]
 }
 
 scaffold_entries() {
-    backup_root='' recorded_statuses=''
+    backup_root='' recorded_statuses='' planned_backups='' planned_writes=''
     preflight
+    for_each_entry settle_entry
+    [ "$opt_check" = yes ] || check_writable
     if [ "$writes" = yes ]; then
         remove_stale_staging
-        [ -z "$planned_moves" ] || start_staging "$staging_dirs"
+        if [ -n "$planned_moves" ]; then
+            stage_planned_writes
+            finish_staging
+        fi
     fi
-    for_each_entry settle_entry
-    [ "$staging_active" = no ] || finish_staging
     report_statuses
 }

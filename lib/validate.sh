@@ -111,12 +111,11 @@ validate_target() { # PATH
     target_exists=no
     strip_trailing_slashes "$1"
     target_base=${stripped##*/}
-    case $target_base in
-        '.' | '..') die_usage "'$1' does not exist" ;;
-    esac
-    # Sets existing_ancestor: the nearest folder above that exists.
+    # Sets existing_ancestor: the nearest folder above that exists. Each
+    # folder below it is one to create, and must be creatable.
     existing_ancestor=$stripped
     while :; do
+        validate_new_folder "$1" "$existing_ancestor"
         case $existing_ancestor in
             */*) existing_ancestor=${existing_ancestor%/*} ;;
             *) existing_ancestor=. && return 0 ;;
@@ -126,4 +125,22 @@ validate_target() { # PATH
         path_exists "$existing_ancestor" &&
             die_usage "cannot create '$1': '$existing_ancestor' is not a directory"
     done
+}
+
+# NAME_MAX of the common file systems (ext4, xfs, btrfs, NTFS, APFS).
+NAME_MAX=255
+
+# FOLDER does not exist: its last name must be one mkdir can create. "." and
+# ".." of a missing folder cannot be followed (mkdir -p would create that
+# folder too, outside DIRECTORY).
+validate_new_folder() { # DIRECTORY FOLDER
+    new_name=${2##*/}
+    case $new_name in
+        '.' | '..') die_usage "cannot create '$1': '$2' does not exist" ;;
+    esac
+    # Characters are at most 4 bytes: only a long name needs counting.
+    [ "${#new_name}" -gt $((NAME_MAX / 4)) ] || return 0
+    name_bytes=$(printf '%s' "$new_name" | wc -c)
+    [ "${name_bytes##* }" -le "$NAME_MAX" ] ||
+        die_usage "cannot create '$1': a folder name in it is longer than $NAME_MAX bytes"
 }

@@ -30,6 +30,7 @@ DEFAULT_PYTHON = "3.12"
 
 # zsh behaves as sh when it is started under the name "sh".
 ZSH_AS_SH = Path(tempfile.mkdtemp(prefix="ds_shell-zsh-as-sh-")) / "sh"
+os.chmod(ZSH_AS_SH.parent, 0o755)  # for the runs as an unprivileged user
 if shutil.which("zsh"):
     ZSH_AS_SH.symlink_to(shutil.which("zsh"))
 atexit.register(shutil.rmtree, ZSH_AS_SH.parent, True)
@@ -97,9 +98,10 @@ def run(
     env: dict[str, str] | None = None,
     script: Path = SCRIPT,
     stdin: str | None = None,
+    prefix: list[str] | None = None,
 ) -> Result:
     proc = subprocess.run(
-        [*shell, str(script), *args],
+        [*(prefix or []), *shell, str(script), *args],
         cwd=cwd,
         env=env if env is not None else clean_env(),
         input=stdin,
@@ -193,3 +195,55 @@ def umask022():
     old = os.umask(0o022)
     yield
     os.umask(old)
+
+
+NOBODY = 65534
+
+
+@dataclass
+class User:
+    """An unprivileged user: a folder of theirs, the command prefix that runs
+    as them, and a copy of the script they can read."""
+
+    home: Path
+    prefix: list[str]
+    script: Path
+
+    def run(self, shell: list[str], *args: str, cwd: Path, env: dict[str, str] | None = None) -> Result:
+        return run(shell, *args, cwd=cwd, env=env, script=self.script, prefix=self.prefix)
+
+    def own(self, root: Path) -> None:
+        """Makes everything under ROOT this user's, as if they had made it."""
+        if not self.prefix:
+            return
+        for dirpath, _, filenames in os.walk(root):
+            os.chown(dirpath, NOBODY, NOBODY)
+            for name in filenames:
+                os.chown(os.path.join(dirpath, name), NOBODY, NOBODY, follow_symlinks=False)
+
+
+@pytest.fixture
+def user(tmp_path_factory):
+    """File permissions apply to this user (root ignores them). Not root
+    already: the user is you, with an empty prefix."""
+    if os.geteuid() != 0:
+        home = tmp_path_factory.mktemp("user")
+        script = home / "ds_shell.sh"
+        shutil.copyfile(SCRIPT, script)
+        yield User(home, [], script)
+        return
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.fail("setpriv (util-linux) is needed to run as an unprivileged user")
+    # pytest's own temporary folders are root's alone: this one is under /tmp.
+    home = Path(tempfile.mkdtemp(prefix="ds_shell-user-"))
+    os.chmod(home, 0o755)
+    script = home / "ds_shell.sh"
+    shutil.copyfile(SCRIPT, script)
+    os.chmod(script, 0o644)
+    os.chown(home, NOBODY, NOBODY)
+    yield User(home, [setpriv, f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups", "--"], script)
+    for dirpath, dirnames, _ in os.walk(home):
+        for name in dirnames:
+            os.chmod(os.path.join(dirpath, name), 0o755)
+    shutil.rmtree(home)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -12,7 +13,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import SCRIPT, clean_env, expected_files, expected_tree, run, tree
+from conftest import SCRIPT, clean_env, expected_files, expected_tree, run, snapshot, tree
 
 SIGNALS = [signal.SIGTERM, signal.SIGINT, signal.SIGHUP]
 EXIT_STATUS = {signal.SIGHUP: 129, signal.SIGINT: 130, signal.SIGTERM: 143}
@@ -253,3 +254,137 @@ def test_warns_when_env_cannot_be_made_private(tmp_path, shell):
     assert tree(tmp_path / "p") == expected_tree()
     quiet = run(shell, "--no-git", "-q", "q", cwd=tmp_path, env=env)
     assert quiet.stderr == ""
+
+
+# --- no room, and no permission ------------------------------------------------
+
+
+def assert_nothing_half_written(project):
+    """Every file is absent or complete, and no staging folder is left: the shell survived."""
+    assert_absent_or_complete(project)
+
+
+def limited_file_size(limit: int):
+    def preexec():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+    return preexec
+
+
+@pytest.mark.parametrize("limit", [0, 100, 1000, 2500, "largest - 1"])
+def test_a_file_size_limit_fails_naming_the_file_and_leaves_nothing_half_written(tmp_path, shell, limit):
+    expected = expected_files("p")
+    if limit == "largest - 1":
+        limit = max(len(data) for data in expected.values()) - 1
+    proc = subprocess.run(
+        [*shell, str(SCRIPT), "--no-git", "p"], cwd=tmp_path, env=clean_env(), capture_output=True, text=True,
+        timeout=60, preexec_fn=limited_file_size(limit),
+    )
+    assert proc.returncode == 1, proc.stderr
+    named = re.search(r"^ds_shell\.sh: error: cannot write (\S+) \(staged in \.ds_shell-tmp/, in .*\): is the disk full", proc.stderr, re.M)
+    assert named, proc.stderr
+    assert len(expected[named.group(1)]) > limit, "the file named is one that does not fit"
+    assert proc.stdout == "    create  p/\n", "the folder was made; no file is reported in place"
+    assert_nothing_half_written(tmp_path / "p")
+    assert_rerun_completes(tmp_path, shell)
+
+
+@pytest.fixture
+def tiny_disk(tmp_path):
+    """A 16 KiB file system (tmpfs, as root): room for a few files of the project."""
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16k,mode=755", "tmpfs", str(disk)], capture_output=True, text=True)
+    if mounted.returncode != 0:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI runs as root and must be able to mount a tmpfs: {mounted.stderr}")
+        pytest.skip(f"cannot mount a tmpfs here (needs root): {mounted.stderr.strip()}")
+    yield disk
+    subprocess.run(["umount", str(disk)], check=True)
+
+
+def test_a_full_disk_fails_naming_the_file_and_a_rerun_with_room_completes(tiny_disk, shell):
+    result = run(shell, "--no-git", "p", cwd=tiny_disk)
+    assert result.returncode == 1
+    assert re.search(r"^ds_shell\.sh: error: cannot (write \S+ \(staged in|create \.ds_shell-tmp)", result.stderr, re.M), result.stderr
+    assert_nothing_half_written(tiny_disk / "p")
+    subprocess.run(["mount", "-o", "remount,size=1m", str(tiny_disk)], check=True)
+    assert_rerun_completes(tiny_disk, shell)
+
+
+def test_a_read_only_file_system_stops_before_writing(tiny_disk, shell):
+    (tiny_disk / "p").mkdir()
+    (tiny_disk / "p/README.md").write_text("mine\n")
+    subprocess.run(["mount", "-o", "remount,ro", str(tiny_disk)], check=True)
+    before = snapshot(tiny_disk / "p")
+    result = run(shell, "--no-git", "p", cwd=tiny_disk)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "ds_shell.sh: error: 'p': cannot write in this folder (permission denied, or a read-only file system)\n"
+        "ds_shell.sh: error: nothing was written: make the folder(s) above writable, then run again\n"
+    )
+    assert snapshot(tiny_disk / "p") == before
+
+
+def test_a_read_only_directory_stops_before_writing(user, shell):
+    p = user.home / "p"
+    p.mkdir()
+    (p / "README.md").write_text("mine\n")
+    user.own(p)
+    os.chmod(p, 0o555)
+    before = snapshot(p)
+    for args in [["p"], ["--force", "p"], ["--dry-run", "p"]]:
+        result = user.run(shell, "--no-git", *args, cwd=user.home)
+        assert result.returncode == 1, args
+        assert result.stderr.startswith(
+            "ds_shell.sh: error: 'p': cannot write in this folder (permission denied, or a read-only file system)\n"
+        ), result.stderr
+        assert result.stdout == ""
+        assert snapshot(p) == before
+    assert result.stderr.endswith("ds_shell.sh: error: a real run would stop here without writing anything\n")
+
+
+def test_a_parent_that_is_not_writable_stops_before_writing(user, shell):
+    parent = user.home / "parent"
+    parent.mkdir()
+    user.own(parent)
+    os.chmod(parent, 0o555)
+    result = user.run(shell, "--no-git", "parent/new/p", cwd=user.home)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "ds_shell.sh: error: cannot create 'parent/new/p': cannot write in 'parent' (permission denied, or a read-only file system)\n"
+        "ds_shell.sh: error: nothing was written: choose a folder you can write in\n"
+    )
+    assert os.listdir(parent) == []
+
+
+def test_a_read_only_folder_inside_the_project_stops_before_anything_moves_in(user, shell):
+    p = user.home / "p"
+    assert user.run(shell, "--no-git", "p", cwd=user.home).returncode == 0
+    (p / "src/app/main.py").unlink()
+    (p / "README.md").unlink()
+    os.chmod(p / "src/app", 0o555)
+    before = snapshot(p)
+    result = user.run(shell, "--no-git", "p", cwd=user.home)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "ds_shell.sh: error: src/app/: cannot write in this folder (permission denied, or a read-only file system)\n"
+        "ds_shell.sh: error: nothing was written: make the folder(s) above writable, then run again\n"
+    )
+    assert snapshot(p) == before, "README.md must not move in alone"
+
+
+def test_force_into_a_read_only_folder_replaces_nothing_and_backs_up_nothing(user, shell):
+    p = user.home / "p"
+    assert user.run(shell, "--no-git", "p", cwd=user.home).returncode == 0
+    (p / "src/app/main.py").write_text("# mine\n")
+    (p / "README.md").write_text("mine\n")
+    os.chmod(p / "src/app", 0o555)
+    before = snapshot(p)
+    result = user.run(shell, "--no-git", "--force", "p", cwd=user.home)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "ds_shell.sh: error: src/app/: cannot write in this folder (permission denied, or a read-only file system)\n"
+        "ds_shell.sh: error: nothing was written: make the folder(s) above writable, then run again\n"
+    )
+    assert snapshot(p) == before
