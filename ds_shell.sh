@@ -454,7 +454,14 @@ start_staging() { # STAGING-DIRS (newline-separated, relative to STAGING)
         shift
         set -- "$@" "$STAGING/$staged_dir"
     done
-    mkdir -p -- "$STAGING" "$@" || die "cannot create $STAGING (in $PWD)"
+    # The first write into DIRECTORY, and the real test of it (busybox's test
+    # -w says yes to root on a read-only file system).
+    if ! mkdir -- "$STAGING"; then
+        staging_active=no
+        err "'$target': cannot write in this folder"
+        stop_before_writing "make the folder(s) above writable, then run again"
+    fi
+    [ $# -eq 0 ] || mkdir -p -- "$@" || die "cannot create folders in $STAGING (in $PWD)"
     keep_shell_temp_files_in_staging
 }
 
@@ -473,6 +480,7 @@ restore_shell_temp_files_place() {
 }
 
 stage_template() { # PATH
+    writing_path=$1
     if ! template_body "$1" >"$STAGING/$1"; then
         die "cannot write $1 (staged in $STAGING/, in $PWD): is the disk full, or a file-size limit set? Nothing was moved into place"
     fi
@@ -649,6 +657,7 @@ append_missing_entries() { # FILE
 
 # Stages a copy of .gitignore (mode and all) with the entries appended.
 stage_merged_gitignore() {
+    writing_path=.gitignore
     cp -p -- .gitignore "$STAGING/.gitignore" || die "cannot copy .gitignore to $STAGING/ (in $PWD)"
     append_missing_entries "$STAGING/.gitignore" || die "cannot write $STAGING/.gitignore (in $PWD)"
 }
@@ -963,7 +972,7 @@ init_shell() {
         ds_shell) PROG=ds_shell ;;
         *) PROG=ds_shell.sh ;;
     esac
-    staging_active=no owner=''
+    staging_active=no owner='' writing_path=''
     opt_quiet=no
 }
 
@@ -978,10 +987,18 @@ on_signal() { # EXIT-STATUS
     exit "$1"
 }
 
+# Past a file-size limit (ulimit -f) a write fails and the shell gets SIGXFSZ,
+# which would kill it without a word. Caught, it ends the run like an
+# interrupt. (Ignored, zsh would go on with a here-document cut short.)
+on_file_too_large() {
+    remove_staging
+    trap - EXIT
+    err "cannot write ${writing_path:-a file}: it is larger than the file-size limit (ulimit -f); nothing was moved into place"
+    exit 1
+}
+
 install_traps() {
-    # Past a file-size limit (ulimit -f) a write then fails with a message
-    # naming the file, instead of the signal killing the shell mid-run.
-    trap '' XFSZ
+    trap on_file_too_large XFSZ
     trap on_exit EXIT
     trap 'on_signal 129' HUP
     trap 'on_signal 130' INT

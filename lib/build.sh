@@ -102,6 +102,14 @@ check_template() { # TEMPLATE-DIR ENTRIES
         rel=${entry#*"$tab"}
         [ "$rel" = - ] || check_template_file "$1/$rel" "$rel"
     done
+    check_no_case_twins "$2"
+}
+
+# Windows and macOS file systems ignore letter case: two paths that differ
+# only by case would be one there.
+check_no_case_twins() { # ENTRIES
+    twins=$(printf '%s\n' "$1" | sed "s,$tab.*,," | tr 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' 'abcdefghijklmnopqrstuvwxyz' | sort | uniq -d)
+    [ -z "$twins" ] || fail "paths that differ only by letter case: $twins"
 }
 
 emit_template() { # TEMPLATE-DIR ENTRIES

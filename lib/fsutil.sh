@@ -65,7 +65,14 @@ start_staging() { # STAGING-DIRS (newline-separated, relative to STAGING)
         shift
         set -- "$@" "$STAGING/$staged_dir"
     done
-    mkdir -p -- "$STAGING" "$@" || die "cannot create $STAGING (in $PWD)"
+    # The first write into DIRECTORY, and the real test of it (busybox's test
+    # -w says yes to root on a read-only file system).
+    if ! mkdir -- "$STAGING"; then
+        staging_active=no
+        err "'$target': cannot write in this folder"
+        stop_before_writing "make the folder(s) above writable, then run again"
+    fi
+    [ $# -eq 0 ] || mkdir -p -- "$@" || die "cannot create folders in $STAGING (in $PWD)"
     keep_shell_temp_files_in_staging
 }
 
@@ -84,6 +91,7 @@ restore_shell_temp_files_place() {
 }
 
 stage_template() { # PATH
+    writing_path=$1
     if ! template_body "$1" >"$STAGING/$1"; then
         die "cannot write $1 (staged in $STAGING/, in $PWD): is the disk full, or a file-size limit set? Nothing was moved into place"
     fi

@@ -53,6 +53,7 @@ append_missing_entries() { # FILE
 
 # Stages a copy of .gitignore (mode and all) with the entries appended.
 stage_merged_gitignore() {
+    writing_path=.gitignore
     cp -p -- .gitignore "$STAGING/.gitignore" || die "cannot copy .gitignore to $STAGING/ (in $PWD)"
     append_missing_entries "$STAGING/.gitignore" || die "cannot write $STAGING/.gitignore (in $PWD)"
 }

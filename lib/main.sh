@@ -12,7 +12,7 @@ init_shell() {
         ds_shell) PROG=ds_shell ;;
         *) PROG=ds_shell.sh ;;
     esac
-    staging_active=no owner=''
+    staging_active=no owner='' writing_path=''
     opt_quiet=no
 }
 
@@ -27,10 +27,18 @@ on_signal() { # EXIT-STATUS
     exit "$1"
 }
 
+# Past a file-size limit (ulimit -f) a write fails and the shell gets SIGXFSZ,
+# which would kill it without a word. Caught, it ends the run like an
+# interrupt. (Ignored, zsh would go on with a here-document cut short.)
+on_file_too_large() {
+    remove_staging
+    trap - EXIT
+    err "cannot write ${writing_path:-a file}: it is larger than the file-size limit (ulimit -f); nothing was moved into place"
+    exit 1
+}
+
 install_traps() {
-    # Past a file-size limit (ulimit -f) a write then fails with a message
-    # naming the file, instead of the signal killing the shell mid-run.
-    trap '' XFSZ
+    trap on_file_too_large XFSZ
     trap on_exit EXIT
     trap 'on_signal 129' HUP
     trap 'on_signal 130' INT

@@ -16,6 +16,12 @@ load test_helper
     assert_nothing_written
 }
 
+@test "--help is exactly the documented usage (tests/fixtures/cli/help.txt)" {
+    # A change to the usage must come with a change to the snapshot, read by a person.
+    run --separate-stderr ds_shell --help
+    diff -u "$BATS_TEST_DIRNAME/fixtures/cli/help.txt" - <<<"$output"
+}
+
 @test "-h is --help, and wins over the options after it" {
     run ds_shell -h --frobnicate
     [ "$status" -eq 0 ]

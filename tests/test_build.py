@@ -110,11 +110,13 @@ def test_every_byte_but_the_placeholders_comes_out_as_it_is(tmp_path, tricky_tem
         ("nul.txt", b"a\0b\n", "a template cannot hold NUL bytes"),
         ("typo.txt", b"{{PROJECT_NAM}}\n", "unknown placeholder(s): PROJECT_NAM"),
         ("with space.txt", b"x\n", "template paths may hold only"),
+        ("readme.md", b"x\n", "paths that differ only by letter case: readme.md"),
     ],
 )
 def test_build_refuses_a_template_it_cannot_reproduce(tmp_path, name, content, message):
     template = tmp_path / "template"
     template.mkdir()
+    (template / "README.md").write_bytes(b"# ok\n")
     (template / name).write_bytes(content)
     result = build(tmp_path / "out.sh", template)
     assert result.returncode == 1

@@ -22,9 +22,50 @@ MUTANTS = {
         "test_faults.py::test_interrupt_before_and_after_each_external_command",
     ),
     "a rerun makes a staging folder": (
-        '        [ -z "$planned_moves" ] || start_staging "$staging_dirs"\n',
-        '        start_staging "$staging_dirs"\n',
+        '        if [ -n "$planned_moves" ]; then\n            stage_planned_writes\n',
+        '        if true; then\n            stage_planned_writes\n',
         "test_safety.py::test_no_staging_folder_is_made_when_nothing_is_missing",
+    ),
+    "folders not checked for writing": (
+        '    [ "$opt_check" = yes ] || check_writable\n',
+        "",
+        "test_faults.py::test_a_read_only_folder_inside_the_project_stops_before_anything_moves_in",
+    ),
+    "SIGXFSZ not caught": (
+        "    trap on_file_too_large XFSZ\n",
+        "",
+        "test_faults.py::test_a_file_size_limit_fails_naming_the_file_and_leaves_nothing_half_written",
+    ),
+    "here-document files of the shell left in TMPDIR": (
+        "    keep_shell_temp_files_in_staging\n}\n",
+        "}\n",
+        "test_faults.py::test_after_sigkill_a_rerun_completes_and_leaves_no_temporary_file",
+        "mksh",
+    ),
+    "a utility outside POSIX": (
+        '    mode=$(ls -ld -- "$1" 2>/dev/null)\n',
+        '    mode=$(stat -c %A -- "$1" 2>/dev/null)\n',
+        "test_tools.py::test_only_posix_utilities_and_git_are_run",
+    ),
+    "a process per file": (
+        "    printf '%s' \"$rendered\"\n",
+        "    printf '%s' \"$rendered\" | cat\n",
+        "test_tools.py::test_a_new_project_starts_few_processes",
+    ),
+    "'..' of a missing folder followed": (
+        "        '.' | '..') die_usage \"cannot create '$1': '$2' does not exist\" ;;\n",
+        "",
+        "cli.bats:DIRECTORY that goes through . or .. of a missing folder is a usage error",
+    ),
+    "a folder name over 255 bytes accepted": (
+        '    [ "${#new_name}" -gt $((NAME_MAX / 4)) ] || return 0\n',
+        "    return 0\n",
+        "cli.bats:a folder name longer than 255 bytes is a usage error",
+    ),
+    "--help changed without its snapshot": (
+        '"  -q, --quiet        print errors only"',
+        '"  -q, --quiet        print nothing"',
+        "cli.bats:--help is exactly the documented usage",
     ),
     "a staged file moved in before it is complete": (
         '    if ! template_body "$1" >"$STAGING/$1"; then\n',
@@ -111,7 +152,7 @@ MUTANTS = {
 
 @pytest.mark.parametrize("name", MUTANTS)
 def test_a_broken_build_fails_its_test(tmp_path, name):
-    old, new, test = MUTANTS[name]
+    old, new, test, *shells = MUTANTS[name]
     script = COMMITTED_SCRIPT.read_text()
     assert script.count(old) == 1, f"the mutation of {name!r} no longer applies: update it"
     mutant = tmp_path / "ds_shell.sh"
@@ -120,7 +161,7 @@ def test_a_broken_build_fails_its_test(tmp_path, name):
     env = {
         **os.environ,
         "DS_SHELL_SCRIPT": str(mutant),
-        "DS_SHELL_TEST_SHELLS": "dash",
+        "DS_SHELL_TEST_SHELLS": shells[0] if shells else "dash",
         "PATH": f"{bin_dir}:{os.environ['PATH']}",
     }
     if test.startswith("cli.bats:"):
