@@ -991,9 +991,13 @@ on_signal() { # EXIT-STATUS
 # which would kill it without a word. Caught, it ends the run like an
 # interrupt. (Ignored, zsh would go on with a here-document cut short.)
 on_file_too_large() {
-    remove_staging
     trap - EXIT
-    err "cannot write ${writing_path:-a file}: it is larger than the file-size limit (ulimit -f); nothing was moved into place"
+    if [ "$staging_active" = yes ]; then
+        remove_staging
+        err "cannot write $writing_path: it is larger than the file-size limit (ulimit -f); nothing was moved into place"
+    else
+        err "the output is larger than the file-size limit (ulimit -f)"
+    fi
     exit 1
 }
 

@@ -407,3 +407,25 @@ def test_force_into_a_read_only_folder_replaces_nothing_and_backs_up_nothing(use
         "ds_shell.sh: error: nothing was written: make the folder(s) above writable, then run again\n"
     )
     assert snapshot(p) == before
+
+
+def test_output_past_the_file_size_limit_ends_the_run_with_a_message(tmp_path, shell):
+    """The project is in place; the status lines, sent to a file, are not."""
+    largest = max(len(data) for data in expected_files("p").values())
+    log = tmp_path / "log"
+    log.write_text("x" * largest)  # the status lines come after: past the limit
+    with open(log, "a") as out:
+        proc = subprocess.run(
+            [*shell, str(SCRIPT), "--no-git", "p"], cwd=tmp_path, env=clean_env(), stdout=out, stderr=subprocess.PIPE,
+            text=True, timeout=60, preexec_fn=limited_file_size(largest + 100),
+        )
+    if proc.returncode == -signal.SIGXFSZ and not (tmp_path / "p").exists():
+        return  # ksh93, killed at start (see above)
+    assert tree(tmp_path / "p") == expected_tree()
+    assert_absent_or_complete(tmp_path / "p")
+    if proc.returncode == 128 + signal.SIGXFSZ:
+        # mksh and posh: their printf is a program, which the signal ends.
+        assert "File size limit exceeded" in proc.stderr
+        return
+    assert proc.returncode == 1
+    assert "ds_shell.sh: error: the output is larger than the file-size limit (ulimit -f)\n" in proc.stderr
