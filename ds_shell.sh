@@ -397,6 +397,17 @@ render() {
 
 STAGING=.ds_shell-tmp
 
+# Calls FUNCTION with each line of LIST (lines are newline-separated).
+for_each_line() { # LIST FUNCTION
+    saved_ifs=$IFS
+    IFS=$nl
+    for listed_line in $1; do
+        IFS=$saved_ifs
+        "$2" "$listed_line"
+    done
+    IFS=$saved_ifs
+}
+
 path_exists() { # PATH (a dangling symbolic link exists too)
     [ -e "$1" ] || [ -h "$1" ]
 }
@@ -521,24 +532,27 @@ move_group() { # DIR
 
 # Every folder a staged path moves into must be writable before anything is
 # staged, so that a run either moves everything in or changes nothing.
-report_unwritable_dirs() { # EXTRA-DIR; sets n_unwritable
+report_unwritable_dirs() { # sets n_unwritable
     n_unwritable=0 checked_dirs=$nl
-    saved_ifs=$IFS
-    IFS=$nl
-    for planned in $1$tab$nl$planned_moves; do
-        IFS=$saved_ifs
-        check_dir=${planned%%"$tab"*}
-        case $checked_dirs in *"$nl$check_dir$nl"*) continue ;; esac
-        checked_dirs=$checked_dirs$check_dir$nl
-        [ -w "$check_dir" ] && continue
-        n_unwritable=$((n_unwritable + 1))
-        if [ "$check_dir" = . ]; then
-            err "'$target': cannot write in this folder (permission denied, or a read-only file system)"
-        else
-            err "$check_dir/: cannot write in this folder (permission denied, or a read-only file system)"
-        fi
-    done
-    IFS=$saved_ifs
+    report_if_unwritable .
+    for_each_line "$planned_moves" report_if_move_unwritable
+}
+
+report_if_move_unwritable() { # DIR<tab>PATH
+    move_dir=${1%%"$tab"*}
+    report_if_unwritable "$move_dir"
+}
+
+report_if_unwritable() { # DIR
+    case $checked_dirs in *"$nl$1$nl"*) return 0 ;; esac
+    checked_dirs=$checked_dirs$1$nl
+    [ -w "$1" ] && return 0
+    n_unwritable=$((n_unwritable + 1))
+    if [ "$1" = . ]; then
+        err "'$target': cannot write in this folder (permission denied, or a read-only file system)"
+    else
+        err "$1/: cannot write in this folder (permission denied, or a read-only file system)"
+    fi
 }
 
 finish_staging() {
@@ -585,14 +599,7 @@ plan_backup() { # PATH
 }
 
 make_planned_backups() {
-    [ -n "$planned_backups" ] || return 0
-    saved_ifs=$IFS
-    IFS=$nl
-    for planned in $planned_backups; do
-        IFS=$saved_ifs
-        backup_file "$planned"
-    done
-    IFS=$saved_ifs
+    for_each_line "$planned_backups" backup_file
 }
 
 backup_file() { # PATH
@@ -696,13 +703,7 @@ count_lines() { # TEXT; sets line_count
 # first.
 
 for_each_entry() { # FUNCTION
-    saved_ifs=$IFS
-    IFS=$nl
-    for entry in $TEMPLATE_ENTRIES; do
-        IFS=$saved_ifs
-        "$1" "$entry"
-    done
-    IFS=$saved_ifs
+    for_each_line "$TEMPLATE_ENTRIES" "$1"
 }
 
 # Folders that are symbolic links are left alone, and nothing is written
@@ -882,7 +883,7 @@ plan_write() { # PATH HOW
 # writable; those that exist may not be.
 check_writable() {
     [ "$target_exists" = yes ] && [ -n "$planned_moves" ] || return 0
-    report_unwritable_dirs .
+    report_unwritable_dirs
     [ "$n_unwritable" -eq 0 ] ||
         stop_before_writing "make the folder(s) above writable, then run again"
 }
@@ -891,17 +892,15 @@ check_writable() {
 # finish_staging.
 stage_planned_writes() {
     start_staging "$staging_dirs"
-    saved_ifs=$IFS
-    IFS=$nl
-    for planned in $planned_writes; do
-        IFS=$saved_ifs
-        write_how=${planned%%"$tab"*} write_path=${planned#*"$tab"}
-        case $write_how in
-            template) stage_template "$write_path" ;;
-            merge) stage_merged_gitignore ;;
-        esac
-    done
-    IFS=$saved_ifs
+    for_each_line "$planned_writes" stage_planned_write
+}
+
+stage_planned_write() { # HOW<tab>PATH
+    write_how=${1%%"$tab"*} write_path=${1#*"$tab"}
+    case $write_how in
+        template) stage_template "$write_path" ;;
+        merge) stage_merged_gitignore ;;
+    esac
 }
 
 # Status lines wait until the paths are in place; a run that fails before

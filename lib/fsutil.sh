@@ -8,6 +8,17 @@
 
 STAGING=.ds_shell-tmp
 
+# Calls FUNCTION with each line of LIST (lines are newline-separated).
+for_each_line() { # LIST FUNCTION
+    saved_ifs=$IFS
+    IFS=$nl
+    for listed_line in $1; do
+        IFS=$saved_ifs
+        "$2" "$listed_line"
+    done
+    IFS=$saved_ifs
+}
+
 path_exists() { # PATH (a dangling symbolic link exists too)
     [ -e "$1" ] || [ -h "$1" ]
 }
@@ -132,24 +143,27 @@ move_group() { # DIR
 
 # Every folder a staged path moves into must be writable before anything is
 # staged, so that a run either moves everything in or changes nothing.
-report_unwritable_dirs() { # EXTRA-DIR; sets n_unwritable
+report_unwritable_dirs() { # sets n_unwritable
     n_unwritable=0 checked_dirs=$nl
-    saved_ifs=$IFS
-    IFS=$nl
-    for planned in $1$tab$nl$planned_moves; do
-        IFS=$saved_ifs
-        check_dir=${planned%%"$tab"*}
-        case $checked_dirs in *"$nl$check_dir$nl"*) continue ;; esac
-        checked_dirs=$checked_dirs$check_dir$nl
-        [ -w "$check_dir" ] && continue
-        n_unwritable=$((n_unwritable + 1))
-        if [ "$check_dir" = . ]; then
-            err "'$target': cannot write in this folder (permission denied, or a read-only file system)"
-        else
-            err "$check_dir/: cannot write in this folder (permission denied, or a read-only file system)"
-        fi
-    done
-    IFS=$saved_ifs
+    report_if_unwritable .
+    for_each_line "$planned_moves" report_if_move_unwritable
+}
+
+report_if_move_unwritable() { # DIR<tab>PATH
+    move_dir=${1%%"$tab"*}
+    report_if_unwritable "$move_dir"
+}
+
+report_if_unwritable() { # DIR
+    case $checked_dirs in *"$nl$1$nl"*) return 0 ;; esac
+    checked_dirs=$checked_dirs$1$nl
+    [ -w "$1" ] && return 0
+    n_unwritable=$((n_unwritable + 1))
+    if [ "$1" = . ]; then
+        err "'$target': cannot write in this folder (permission denied, or a read-only file system)"
+    else
+        err "$1/: cannot write in this folder (permission denied, or a read-only file system)"
+    fi
 }
 
 finish_staging() {
@@ -196,14 +210,7 @@ plan_backup() { # PATH
 }
 
 make_planned_backups() {
-    [ -n "$planned_backups" ] || return 0
-    saved_ifs=$IFS
-    IFS=$nl
-    for planned in $planned_backups; do
-        IFS=$saved_ifs
-        backup_file "$planned"
-    done
-    IFS=$saved_ifs
+    for_each_line "$planned_backups" backup_file
 }
 
 backup_file() { # PATH

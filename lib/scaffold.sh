@@ -6,13 +6,7 @@
 # first.
 
 for_each_entry() { # FUNCTION
-    saved_ifs=$IFS
-    IFS=$nl
-    for entry in $TEMPLATE_ENTRIES; do
-        IFS=$saved_ifs
-        "$1" "$entry"
-    done
-    IFS=$saved_ifs
+    for_each_line "$TEMPLATE_ENTRIES" "$1"
 }
 
 # Folders that are symbolic links are left alone, and nothing is written
@@ -192,7 +186,7 @@ plan_write() { # PATH HOW
 # writable; those that exist may not be.
 check_writable() {
     [ "$target_exists" = yes ] && [ -n "$planned_moves" ] || return 0
-    report_unwritable_dirs .
+    report_unwritable_dirs
     [ "$n_unwritable" -eq 0 ] ||
         stop_before_writing "make the folder(s) above writable, then run again"
 }
@@ -201,17 +195,15 @@ check_writable() {
 # finish_staging.
 stage_planned_writes() {
     start_staging "$staging_dirs"
-    saved_ifs=$IFS
-    IFS=$nl
-    for planned in $planned_writes; do
-        IFS=$saved_ifs
-        write_how=${planned%%"$tab"*} write_path=${planned#*"$tab"}
-        case $write_how in
-            template) stage_template "$write_path" ;;
-            merge) stage_merged_gitignore ;;
-        esac
-    done
-    IFS=$saved_ifs
+    for_each_line "$planned_writes" stage_planned_write
+}
+
+stage_planned_write() { # HOW<tab>PATH
+    write_how=${1%%"$tab"*} write_path=${1#*"$tab"}
+    case $write_how in
+        template) stage_template "$write_path" ;;
+        merge) stage_merged_gitignore ;;
+    esac
 }
 
 # Status lines wait until the paths are in place; a run that fails before

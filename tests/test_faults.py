@@ -249,21 +249,6 @@ def test_under_sudo_backups_and_merges_belong_to_the_user(tmp_path, shell):
             assert (st.st_uid, st.st_gid) == (4321, 4322), os.path.join(dirpath, name)
 
 
-def test_warns_when_env_cannot_be_made_private(tmp_path, shell):
-    """As on a Windows-mounted folder, where modes are what the mount says."""
-    bin_dir = tmp_path / "stub-bin"
-    bin_dir.mkdir()
-    (bin_dir / "chmod").write_text(f'#!/bin/sh\nshift $(($# - 1))\nexec {shutil.which("chmod")} 777 "$1"\n')
-    os.chmod(bin_dir / "chmod", 0o755)
-    env = clean_env(PATH=f"{bin_dir}:{os.environ['PATH']}")
-    result = run(shell, "--no-git", "p", cwd=tmp_path, env=env)
-    assert result.returncode == 0
-    assert "ds_shell.sh: warning: could not make src/app/.env readable by its owner only" in result.stderr
-    assert tree(tmp_path / "p") == expected_tree()
-    quiet = run(shell, "--no-git", "-q", "q", cwd=tmp_path, env=env)
-    assert quiet.stderr == ""
-
-
 # --- no room, and no permission ------------------------------------------------
 
 
