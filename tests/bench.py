@@ -6,6 +6,11 @@ Against it, the same tree rendered by cookiecutter from a template made here
 from lib/template, checked to write identical files (bytes and modes). Prints
 the ratio and exits 1 when it is below the target (30 times faster).
 
+It also times a floor: each shell reading ds_shell.sh whole, then, instead of
+calling main, starting only the processes that any safe run must start, with
+no other work (FLOOR). No way of storing or reading the templates, and no
+cleverer logic, can make a run faster than that.
+
     python tests/bench.py [--runs N]
 """
 
@@ -26,6 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from conftest import COMMITTED_SCRIPT, TEMPLATE, clean_env, fingerprint, output_path, tree  # noqa: E402
 
 TARGET_RATIO = 30
+# What no safe run can do without: a shell cannot make a folder, rename a file,
+# remove a folder or read a file's mode by itself, so one mkdir makes the
+# staging folders, one mv moves the staged files in, one rmdir removes the
+# staging folder, and one ls checks that .env is readable by its owner only.
+FLOOR = (
+    "mkdir -p -- p/.s/a p/.s/b && cd p && : >.s/.env && ls -ld -- .s/.env >/dev/null"
+    " && mv -f -- .s/a .s/b .s/.env . && rmdir -- .s"
+)
 NAME = "bench"
 PLACEHOLDERS = {
     b"{{PROJECT_NAME}}": b"{{ cookiecutter.project_name }}",
@@ -95,6 +108,11 @@ def main() -> int:
             for shell in ["dash", "bash"]
             if shutil.which(shell)
         }
+        script, call_main = COMMITTED_SCRIPT.read_text(), '{ main "$@"; }\n'
+        assert script.endswith(call_main), "ds_shell.sh's last line is no longer the call of main"
+        floor_script = root / "floor.sh"
+        floor_script.write_text(script.removesuffix(call_main) + FLOOR + "\n")
+        floors = {f"{shell} floor": [shell, str(floor_script)] for shell in list(commands)}
         commands["cookiecutter"] = [str(cookiecutter), "--no-input", str(template)]
 
         outputs = {}
@@ -112,6 +130,7 @@ def main() -> int:
 
         print(f"A new project: {files} files, identical from every tool. Median of {args.runs} runs:")
         times = {tool: median_time(command, args.runs, root / f"time-{tool}", env) for tool, command in commands.items()}
+        floor_times = {tool: median_time(command, args.runs, root / f"time-{tool}", env) for tool, command in floors.items()}
         slowest_ratio = None
         for tool, seconds in times.items():
             line = f"  {tool:<13} {seconds * 1000:8.1f} ms"
@@ -122,6 +141,10 @@ def main() -> int:
                 line += f"   {ratio:6.1f} times faster than cookiecutter"
                 line += f"   {count} processes started" if count is not None else "   (no strace: processes not counted)"
             print(line)
+        print("The floor: reading ds_shell.sh, then 4 processes and no other work (see FLOOR in tests/bench.py):")
+        for tool, seconds in floor_times.items():
+            ratio = times["cookiecutter"] / seconds
+            print(f"  {tool:<13} {seconds * 1000:8.1f} ms   {ratio:6.1f} times faster than cookiecutter, at most")
     met = slowest_ratio is not None and slowest_ratio >= TARGET_RATIO
     print(f"Target: at least {TARGET_RATIO} times faster than cookiecutter, at most one process per file plus a few: "
           f"{'met' if met else 'NOT met'} ({slowest_ratio:.1f} times).")

@@ -8,8 +8,6 @@ import shutil
 import stat
 import subprocess
 
-import pytest
-
 from conftest import SHELL_COMMANDS, clean_env, expected_files, expected_tree, fingerprint, matrix, read_files, run, status_lines, tree
 
 
