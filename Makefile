@@ -6,6 +6,9 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 VENV ?= .venv
 PYTHON ?= python3
+# pytest's workers (pytest-xdist): one per CPU. The cases are independent,
+# and most of their time is spent waiting on the shells they start.
+PYTEST_WORKERS ?= auto
 
 SOURCES = lib/build.sh $(wildcard lib/*.sh) $(shell find lib/template -type f 2>/dev/null | LC_ALL=C sort)
 STAMP = $(VENV)/.installed
@@ -54,10 +57,10 @@ lint: $(STAMP) ## shellcheck and checkbashisms on ds_shell.sh (all of lib/*.sh) 
 	fi
 
 pytest: $(STAMP) ## the pytest suite in tests/ (without the slow cases)
-	$(VENV)/bin/python -m pytest -rs -m "not slow" tests
+	$(VENV)/bin/python -m pytest -rs -n $(PYTEST_WORKERS) -m "not slow" tests
 
 pytest-slow: $(STAMP) ## only the slow cases of the pytest suite
-	DS_SHELL_FUZZ_EXAMPLES=$${DS_SHELL_FUZZ_EXAMPLES:-400} $(VENV)/bin/python -m pytest -rs -m slow tests
+	DS_SHELL_FUZZ_EXAMPLES=$${DS_SHELL_FUZZ_EXAMPLES:-400} $(VENV)/bin/python -m pytest -rs -n $(PYTEST_WORKERS) -m slow tests
 
 bats: $(STAMP) ## the bats-core tests of the command line, under every shell
 	@mkdir -p $(dir $(ZSH_AS_SH)) && ln -sf "$$(command -v zsh || echo /nonexistent/zsh)" $(ZSH_AS_SH)
