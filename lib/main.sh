@@ -170,7 +170,7 @@ print_next_steps() {
         quote_for_shell "$target"
         say "  cd $quoted"
     fi
-    say "  docker compose -f notebook-docker-compose.yml up --build      # Jupyter on http://localhost:8888"
+    say "  docker compose -f notebook-docker-compose.yml up --build     # Jupyter on http://localhost:8888"
     say "  docker compose -f src/fastapi-docker-compose.yml up --build  # the API on http://localhost:8002/docs"
     say "  README.md says where data, notebooks and models go."
 }

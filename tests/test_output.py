@@ -7,6 +7,7 @@ import pty
 import subprocess
 
 import pytest
+import yaml
 
 from conftest import SCRIPT, clean_env, run
 
@@ -68,6 +69,20 @@ def test_status_lines_are_aligned_words_then_paths(tmp_path, shell):
     assert "    create  src/app/main.py\n" in result.stdout
     again = run(shell, "--no-git", "p", cwd=tmp_path)
     assert " identical  src/app/main.py\n" in again.stdout
+
+
+def test_next_steps_run_the_projects_compose_files_with_their_ports_in_one_column(tmp_path, shell):
+    result = run(shell, "--no-git", "p", cwd=tmp_path)
+    steps = result.stdout.split("Next steps:\n")[1].splitlines()
+    assert steps[0] == "  cd p"
+    commands = [line for line in steps if line.startswith("  docker compose -f ")]
+    assert len(commands) == 2
+    assert len({line.index(" # ") for line in commands}) == 1, "the comments start in one column"
+    for line in commands:
+        compose = yaml.safe_load((tmp_path / "p" / line.split()[3]).read_text())
+        (service,) = compose["services"].values()
+        host_port = service["ports"][0].split(":")[0]
+        assert f"http://localhost:{host_port}" in line
 
 
 def test_wsl_note_when_working_on_a_windows_drive(tmp_path, shell):
