@@ -144,46 +144,40 @@ move_group() { # DIR
 # Every folder a staged path moves into must be writable before anything is
 # staged, so that a run either moves everything in or changes nothing.
 report_unwritable_dirs() { # sets n_unwritable
-    n_unwritable=0 checked_dirs=$nl
-    report_if_unwritable .
-    for_each_line "$planned_moves" report_if_move_unwritable
+    n_unwritable=0
+    [ -w . ] || report_unwritable "'$target'"
+    for_each_move_dir report_if_unwritable_subfolder
 }
 
-report_if_move_unwritable() { # DIR<tab>PATH
-    move_dir=${1%%"$tab"*}
-    report_if_unwritable "$move_dir"
+report_if_unwritable_subfolder() { # DIR
+    [ "$1" = . ] || [ -w "$1" ] || report_unwritable "$1/"
 }
 
-report_if_unwritable() { # DIR
-    case $checked_dirs in *"$nl$1$nl"*) return 0 ;; esac
-    checked_dirs=$checked_dirs$1$nl
-    [ -w "$1" ] && return 0
+report_unwritable() { # WHAT
     n_unwritable=$((n_unwritable + 1))
-    if [ "$1" = . ]; then
-        err "'$target': cannot write in this folder (permission denied, or a read-only file system)"
-    else
-        err "$1/: cannot write in this folder (permission denied, or a read-only file system)"
-    fi
+    err "$1: cannot write in this folder (permission denied, or a read-only file system)"
+}
+
+# Calls FUNCTION once with each folder that staged paths move into, in the
+# order of the plan.
+for_each_move_dir() { # FUNCTION
+    move_dir_function=$1 seen_move_dirs=$nl
+    for_each_line "$planned_moves" call_once_per_move_dir
+}
+
+call_once_per_move_dir() { # DIR<tab>PATH
+    move_dir=${1%%"$tab"*}
+    case $seen_move_dirs in
+        *"$nl$move_dir$nl"*) return 0 ;;
+    esac
+    seen_move_dirs=$seen_move_dirs$move_dir$nl
+    "$move_dir_function" "$move_dir"
 }
 
 finish_staging() {
     make_planned_backups
     give_to_owner -R "$STAGING"
-    moved_dirs=$nl
-    saved_ifs=$IFS
-    IFS=$nl
-    for planned in $planned_moves; do
-        IFS=$saved_ifs
-        move_dir=${planned%%"$tab"*}
-        case $moved_dirs in
-            *"$nl$move_dir$nl"*) ;;
-            *)
-                move_group "$move_dir"
-                moved_dirs=$moved_dirs$move_dir$nl
-                ;;
-        esac
-    done
-    IFS=$saved_ifs
+    for_each_move_dir move_group
     rm -rf -- "$STAGING" || die "cannot remove $STAGING (in $PWD)"
     staging_active=no
     restore_shell_temp_files_place

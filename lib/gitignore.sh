@@ -29,19 +29,17 @@ strip_trailing_blanks() { # LINE; sets stripped
 # Sets missing_entries: the template's patterns that .gitignore lacks.
 find_missing_entries() {
     missing_entries=''
-    template_gitignore=$(template_body .gitignore)
-    saved_ifs=$IFS
-    IFS=$nl
-    for entry in $template_gitignore; do
-        case $entry in
-            '#'* | '') continue ;;
-        esac
-        case $gitignore_lines in
-            *"$nl$entry$nl"*) ;;
-            *) missing_entries=$missing_entries$entry$nl ;;
-        esac
-    done
-    IFS=$saved_ifs
+    for_each_line "$(template_body .gitignore)" note_if_missing_entry
+}
+
+note_if_missing_entry() { # LINE
+    case $1 in
+        '#'* | '') return 0 ;;
+    esac
+    case $gitignore_lines in
+        *"$nl$1$nl"*) ;;
+        *) missing_entries=$missing_entries$1$nl ;;
+    esac
 }
 
 append_missing_entries() { # FILE

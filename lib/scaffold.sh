@@ -213,16 +213,14 @@ record_status() { # WORD PATH [DETAIL]
 }
 
 report_statuses() {
-    saved_ifs=$IFS
-    IFS=$nl
-    for recorded in $recorded_statuses; do
-        IFS=$saved_ifs
-        recorded_word=${recorded%%"$tab"*}
-        recorded=${recorded#*"$tab"}
-        recorded_path=${recorded%%"$tab"*} recorded_detail=${recorded#*"$tab"}
-        counted_status "$recorded_word" "$recorded_path" "$recorded_detail"
-    done
-    IFS=$saved_ifs
+    for_each_line "$recorded_statuses" report_recorded_status
+}
+
+report_recorded_status() { # WORD<tab>PATH<tab>DETAIL
+    recorded_word=${1%%"$tab"*}
+    recorded=${1#*"$tab"}
+    recorded_path=${recorded%%"$tab"*} recorded_detail=${recorded#*"$tab"}
+    counted_status "$recorded_word" "$recorded_path" "$recorded_detail"
 }
 
 # Status words as the mode has them: --check reports what is, not what it does.

@@ -93,7 +93,7 @@ MUTANTS = {
         "test_faults.py::test_under_sudo_everything_belongs_to_the_user",
     ),
     ".gitignore entries appended on every run": (
-        '            *"$nl$entry$nl"*) ;;\n',
+        '        *"$nl$1$nl"*) ;;\n',
         "",
         "test_safety.py::test_existing_gitignore_is_merged_and_a_rerun_adds_nothing",
     ),
